@@ -1,0 +1,29 @@
+/**
+ * The topic catalogue: every topic Tributary owns, with how it is provisioned. Services create
+ * the topics they use at start (idempotently) from these entries; names never appear elsewhere.
+ */
+export interface TopicDefinition {
+  readonly name: string;
+  readonly partitions: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+  /** Retention in ms for `delete` topics; -1 keeps forever. */
+  readonly retentionMs: number;
+  /** Avro schema of the value, when the topic carries a canonical event. */
+  readonly valueSchema?: object;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const topics = {
+  clarityWebhook: { name: 'clarity.webhook.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS },
+  order: { name: 'commerce.order.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS },
+  xref: { name: 'integration.xref.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1 },
+} as const satisfies Record<string, TopicDefinition>;
+
+/** Dead letter topic of a consumer group: kept long, so nothing that failed is ever lost. */
+export const deadLetterTopic = (consumerGroup: string): TopicDefinition => ({
+  name: `dlq.${consumerGroup}.v1`,
+  partitions: 6,
+  cleanupPolicy: 'delete',
+  retentionMs: 90 * DAY_MS,
+});
