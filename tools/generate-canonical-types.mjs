@@ -54,9 +54,7 @@ for (const file of listSchemas(schemasDir)) {
   const constName = `${schema.name.charAt(0).toLowerCase()}${schema.name.slice(1)}Schema`;
   const text = [
     `// Generated from ${relative(root, file)} by tools/generate-canonical-types.mjs. Do not edit.`,
-    `/** An exact decimal amount as a string ("19.99"), from the Avro decimal logical type. */`,
-    `export type DecimalString = string;`,
-    '',
+    ...(declarations.join('\n').includes('DecimalString') ? [`import type { DecimalString } from '../decimal-string.js';`, ''] : []),
     declarations.join('\n\n'),
     '',
     `/** The Avro schema, verbatim. */`,

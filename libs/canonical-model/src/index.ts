@@ -1,3 +1,5 @@
+export type { DecimalString } from './decimal-string.js';
 export * from './generated/commerce-order.v1.js';
 export { topics, deadLetterTopic, type TopicDefinition } from './topics.js';
 export { orderEventTypes, type OrderEventType } from './order-event-types.js';
+export * from './generated/integration-xref.v1.js';

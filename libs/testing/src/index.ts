@@ -1,1 +1,2 @@
-export {};
+export { waitFor, sleep } from './wait-for.js';
+export { stackEnv, uniquePrefix } from './stack-env.js';

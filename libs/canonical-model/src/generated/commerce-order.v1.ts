@@ -1,6 +1,5 @@
 // Generated from schemas/commerce/order.v1.avsc by tools/generate-canonical-types.mjs. Do not edit.
-/** An exact decimal amount as a string ("19.99"), from the Avro decimal logical type. */
-export type DecimalString = string;
+import type { DecimalString } from '../decimal-string.js';
 
 export interface OrderCustomer {
   customerId: string;

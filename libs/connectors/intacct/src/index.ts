@@ -1,1 +1,13 @@
-export {};
+export { IntacctClient } from './intacct-client.js';
+export type {
+  IntacctClientOptions,
+  IntacctCredentials,
+  IntacctDate,
+  IntacctRequestEvent,
+  IntacctSalesDocumentRef,
+  IntacctSalesOrder,
+  IntacctSalesOrderLine,
+  IntacctSubtotal,
+} from './intacct-types.js';
+export { IntacctErrorCode, DUPLICATE_CONTROLID_ERRORNOS } from './intacct-error-codes.js';
+export type { IntacctErrorEntry } from './response/intacct-response.js';

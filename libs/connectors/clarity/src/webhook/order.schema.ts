@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { clarityAmountSchema } from './amount.js';
+
+// Objects strip unknown keys rather than reject them: Clarity adds fields without notice, and
+// stripping also keeps `__proto__`-style keys out of what we pass on.
+
+/** Optional in Clarity's payload, but always present (possibly null) once parsed. */
+const optionalText = () => z.string().nullish().transform((value) => value ?? null);
+
+const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 timestamp with a zone offset' });
+
+const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code')
+  .transform((code) => code.toUpperCase());
+
+export const clarityAddressSchema = z.object({
+  name: optionalText(),
+  line1: z.string().min(1),
+  line2: optionalText(),
+  city: z.string().min(1),
+  region: optionalText(),
+  postalCode: z.string(),
+  country: countryCode,
+});
+
+export const clarityCustomerSchema = z.object({
+  email: z.string().min(1),
+  firstName: z.string(),
+  lastName: z.string(),
+  company: optionalText(),
+  phone: optionalText(),
+});
+
+export const clarityLineItemSchema = z.object({
+  /** Absent in older payloads; the mapping numbers lines by position then. */
+  lineId: z.string().min(1).optional(),
+  sku: z.string().min(1),
+  name: optionalText(),
+  quantity: z.number().int().positive().max(2_147_483_647),
+  unitPrice: clarityAmountSchema,
+  /** Discount on the whole line. */
+  discount: clarityAmountSchema.default('0'),
+  /** Tax on the whole line. */
+  tax: clarityAmountSchema,
+});
+
+export const clarityShippingSchema = z.object({
+  method: optionalText(),
+  amount: clarityAmountSchema,
+});
+
+export const clarityPaymentSchema = z.object({
+  method: z.string().min(1),
+  transactionId: optionalText(),
+  amount: clarityAmountSchema,
+  status: optionalText(),
+});
+
+/** The `data` of an order webhook. */
+export const clarityOrderSchema = z.object({
+  orderId: z.string().min(1),
+  orderNumber: z.string().min(1).optional(),
+  customerId: z.string().min(1),
+  orderDate: timestamp,
+  status: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an upper-case ISO 4217 currency code'),
+  storeId: optionalText(),
+  channel: optionalText(),
+  customer: clarityCustomerSchema,
+  billingAddress: clarityAddressSchema,
+  shippingAddress: clarityAddressSchema,
+  lineItems: z.array(clarityLineItemSchema).min(1, 'an order has at least one line'),
+  shipping: clarityShippingSchema.nullish().transform((value) => value ?? null),
+  paymentInfo: clarityPaymentSchema.nullish().transform((value) => value ?? null),
+  couponCode: optionalText(),
+  totalAmount: clarityAmountSchema,
+});
+
+export type ClarityAddress = z.infer<typeof clarityAddressSchema>;
+export type ClarityCustomer = z.infer<typeof clarityCustomerSchema>;
+export type ClarityLineItem = z.infer<typeof clarityLineItemSchema>;
+export type ClarityShipping = z.infer<typeof clarityShippingSchema>;
+export type ClarityPayment = z.infer<typeof clarityPaymentSchema>;
+export type ClarityOrder = z.infer<typeof clarityOrderSchema>;

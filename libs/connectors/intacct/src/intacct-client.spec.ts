@@ -1,0 +1,190 @@
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { IntegrationError } from '@tributary/core';
+import { IntacctClient } from './intacct-client.js';
+import type { IntacctRequestEvent, IntacctSalesOrder } from './intacct-types.js';
+import {
+  apiSessionReply,
+  createdReply,
+  duplicateControlIdReply,
+  salesDocumentsReply,
+  signInFailureReply,
+} from './response/reply-fixtures.js';
+
+/** A scripted gateway: each request takes the next step; the spec reads what was sent. */
+type Step = (request: { body: string; controlId: string; path: string }) =>
+  | { status?: number; headers?: Record<string, string>; body: string }
+  | 'hang';
+
+let server: Server;
+let baseUrl: string;
+let steps: Step[] = [];
+let received: Array<{ body: string; path: string }> = [];
+
+before(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      received.push({ body, path: req.url ?? '' });
+      const step = steps.shift();
+      const controlId = /<function controlid="([^"]+)"/.exec(body)?.[1] ?? '';
+      const reply = step ? step({ body, controlId, path: req.url ?? '' }) : { status: 500, body: 'no step scripted' };
+      if (reply === 'hang') return;
+      res.writeHead(reply.status ?? 200, { 'content-type': 'text/xml', ...reply.headers }).end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+beforeEach(() => {
+  steps = [];
+  received = [];
+});
+
+const signIn =
+  (sessionId = 'sess-1'): Step =>
+  ({ controlId }) => ({ body: apiSessionReply(controlId, `${baseUrl}/na12/ia/xml/xmlgw.phtml`, sessionId) });
+
+const order: IntacctSalesOrder = {
+  transactionType: 'Sales Order',
+  dateCreated: { year: 2024, month: 5, day: 1 },
+  customerId: 'C-1001',
+  referenceNo: 'WEB-10045',
+  currency: 'USD',
+  lines: [{ itemId: 'SKU-1', quantity: 2, price: '19.99' }],
+  subtotals: [],
+};
+
+const client = (events: IntacctRequestEvent[] = [], timeoutMs = 2000) =>
+  new IntacctClient({
+    endpointUrl: `${baseUrl}/ia/xml/xmlgw.phtml`,
+    credentials: { senderId: 'tributary', senderPassword: 'sp', userId: 'ws_user', companyId: 'TRIBUTARY-DEMO', userPassword: 'up' },
+    timeoutMs,
+    onRequest: (e) => events.push(e),
+  });
+
+const rejectsWith = async (promise: Promise<unknown>, code: string): Promise<IntegrationError> => {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof IntegrationError, String(error));
+    assert.equal(error.code, code, error.message);
+    return error;
+  }
+  assert.fail(`expected ${code}`);
+};
+
+describe('IntacctClient', () => {
+  it('signs in once, then uses the session at the endpoint getAPISession returned', async () => {
+    const events: IntacctRequestEvent[] = [];
+    const intacct = client(events);
+    steps = [signIn(), ({ controlId }) => ({ body: createdReply(controlId) }), ({ controlId }) => ({ body: createdReply(controlId, 'Sales Order-SO0002') })];
+    assert.deepEqual(await intacct.createSalesOrder(order, { controlId: 'so-create-1' }), { key: 'Sales Order-SO0001' });
+    assert.deepEqual(await intacct.createSalesOrder(order, { controlId: 'so-create-2' }), { key: 'Sales Order-SO0002' });
+    await intacct.close();
+
+    assert.equal(received.length, 3);
+    assert.equal(received[0]?.path, '/ia/xml/xmlgw.phtml');
+    assert.match(received[0]?.body ?? '', /<login><userid>ws_user<\/userid><companyid>TRIBUTARY-DEMO<\/companyid><password>up<\/password><\/login>/);
+    assert.equal(received[1]?.path, '/na12/ia/xml/xmlgw.phtml');
+    assert.match(received[1]?.body ?? '', /<sessionid>sess-1<\/sessionid>.*<function controlid="so-create-1">/);
+    assert.deepEqual(events.map((e) => `${e.operation}:${e.status}`), ['getAPISession:success', 'create_sotransaction:success', 'create_sotransaction:success']);
+  });
+
+  it('signs in again once when the session is refused, and retries the request', async () => {
+    const intacct = client();
+    steps = [signIn('old'), () => ({ body: signInFailureReply }), signIn('new'), ({ controlId }) => ({ body: createdReply(controlId) })];
+    assert.deepEqual(await intacct.createSalesOrder(order, { controlId: 'so-create-1' }), { key: 'Sales Order-SO0001' });
+    await intacct.close();
+    assert.match(received[3]?.body ?? '', /<sessionid>new<\/sessionid>/);
+  });
+
+  it('gives up with AUTH_FAILED when the renewed session is refused too', async () => {
+    const intacct = client();
+    steps = [signIn('a'), () => ({ body: signInFailureReply }), signIn('b'), () => ({ body: signInFailureReply })];
+    const error = await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.AUTH_FAILED');
+    assert.equal(error.transient, true);
+    await intacct.close();
+  });
+
+  it('does not cache a failed sign-in', async () => {
+    const intacct = client();
+    steps = [() => ({ body: signInFailureReply }), signIn(), ({ controlId }) => ({ body: createdReply(controlId) })];
+    await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.AUTH_FAILED');
+    assert.deepEqual(await intacct.createSalesOrder(order, { controlId: 'so-1' }), { key: 'Sales Order-SO0001' });
+    await intacct.close();
+  });
+
+  it('reports a replayed controlid as DUPLICATE_CONTROLID', async () => {
+    const intacct = client();
+    steps = [signIn(), ({ controlId }) => ({ body: duplicateControlIdReply(controlId) })];
+    await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.DUPLICATE_CONTROLID');
+    await intacct.close();
+  });
+
+  it('reports HTTP 429 as THROTTLED with Retry-After', async () => {
+    const intacct = client();
+    steps = [signIn(), () => ({ status: 429, headers: { 'retry-after': '2' }, body: '<html>GW-0010</html>' })];
+    const error = await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.THROTTLED');
+    assert.equal(error.details['retryAfterMs'], 2000);
+    await intacct.close();
+  });
+
+  it('reports HTTP 500 after sending as UNAVAILABLE with an unknown outcome', async () => {
+    const intacct = client();
+    steps = [signIn(), () => ({ status: 500, body: 'Internal Server Error' })];
+    const error = await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.UNAVAILABLE');
+    assert.equal(error.details['outcomeUnknown'], true);
+    await intacct.close();
+  });
+
+  it('times out a gateway that does not answer', async () => {
+    const events: IntacctRequestEvent[] = [];
+    const intacct = client(events, 150);
+    steps = [signIn(), () => 'hang'];
+    const error = await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.TIMEOUT');
+    assert.equal(error.details['outcomeUnknown'], true);
+    assert.equal(events.at(-1)?.status, 'INTACCT.TIMEOUT');
+    await intacct.close();
+  });
+
+  it('reports an unreachable gateway as UNAVAILABLE that never ran', async () => {
+    const intacct = new IntacctClient({
+      endpointUrl: 'http://127.0.0.1:1/ia/xml/xmlgw.phtml',
+      credentials: { senderId: 's', senderPassword: 'p', userId: 'u', companyId: 'c', userPassword: 'p' },
+    });
+    const error = await rejectsWith(intacct.createSalesOrder(order, { controlId: 'so-1' }), 'INTACCT.UNAVAILABLE');
+    assert.equal(error.details['outcomeUnknown'], false);
+    await intacct.close();
+  });
+
+  it('finds the first-created document with exactly that reference', async () => {
+    const intacct = client();
+    const row = (recordNo: string, docNo: string, poNumber: string) => ({
+      RECORDNO: recordNo, DOCID: `Sales Order-${docNo}`, DOCNO: docNo, DOCPARID: 'Sales Order', STATE: 'Pending', TOTAL: '39.98', PONUMBER: poNumber,
+    });
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: salesDocumentsReply(controlId, [row('12', 'SO0012', 'WEB-10045'), row('7', 'SO0007', 'WEB-10045'), row('3', 'SO0003', 'web-10045')]) }),
+      ({ controlId }) => ({ body: salesDocumentsReply(controlId, []) }),
+    ];
+    assert.deepEqual(await intacct.findSalesDocumentByReference('Sales Order', 'WEB-10045'), {
+      key: 'Sales Order-SO0007', recordNo: '7', docNo: 'SO0007', state: 'Pending', total: '39.98', referenceNo: 'WEB-10045',
+    });
+    assert.equal(await intacct.findSalesDocumentByReference('Sales Order', 'WEB-404'), null);
+    await intacct.close();
+    const [, firstRead, secondRead] = received;
+    const controlIdOf = (body = '') => /<function controlid="([^"]+)"/.exec(body)?.[1];
+    assert.notEqual(controlIdOf(firstRead?.body), controlIdOf(secondRead?.body), 'reads must not reuse controlids under uniqueid=true');
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { XMLParser } from 'fast-xml-parser';
+import type { IntacctSalesOrder } from '../intacct-types.js';
+import { createSoTransactionFunction } from './create-sotransaction.js';
+import { buildRequestXml } from './request-envelope.js';
+
+const order: IntacctSalesOrder = {
+  transactionType: 'Sales Order',
+  dateCreated: { year: 2024, month: 5, day: 1 },
+  customerId: 'C-1001',
+  referenceNo: 'WEB-10045',
+  externalId: 'clarity-ord-10045',
+  message: 'Leave with "Smith & Sons" <reception>',
+  shippingMethod: 'UPS Ground',
+  currency: 'EUR',
+  baseCurrency: 'USD',
+  lines: [
+    { itemId: 'SKU-1', itemDesc: "Barista's Choice 1kg", quantity: 2, unit: 'Each', price: '19.99', warehouseId: 'WH1' },
+    { itemId: 'SKU-2', quantity: 1, price: '5.00', locationId: 'US', departmentId: 'SALES', memo: 'gift' },
+  ],
+  subtotals: [
+    { description: 'Discount', total: '-4.00' },
+    { description: 'Shipping', total: '9.95' },
+  ],
+};
+
+const request = () =>
+  buildRequestXml(
+    { senderId: 'tributary', senderPassword: 'p&ss<word>', requestControlId: 'req-1' },
+    { kind: 'session', sessionId: 'sess-abc' },
+    [createSoTransactionFunction(order, 'so-create-10045')],
+  );
+
+/** Element names in document order, from an order-preserving parse. */
+const childNames = (nodes: Array<Record<string, unknown>>): string[] =>
+  nodes.flatMap((node) => Object.keys(node).filter((k) => k !== ':@' && k !== '#text'));
+
+const orderedParse = (xml: string) =>
+  new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false }).parse(xml) as Array<Record<string, unknown>>;
+
+const childrenOf = (nodes: Array<Record<string, unknown>>, path: string[]): Array<Record<string, unknown>> => {
+  let current = nodes;
+  for (const name of path) {
+    const node = current.find((n) => name in n);
+    assert.ok(node, `missing <${name}>`);
+    current = node[name] as Array<Record<string, unknown>>;
+  }
+  return current;
+};
+
+describe('create_sotransaction request', () => {
+  it('follows the xs:sequence of create_sotransaction', () => {
+    const header = childNames(childrenOf(orderedParse(request()), ['request', 'operation', 'content', 'function', 'create_sotransaction']));
+    assert.deepEqual(header, [
+      'transactiontype', 'datecreated', 'customerid', 'referenceno', 'message', 'shippingmethod',
+      'externalid', 'basecurr', 'currency', 'sotransitems', 'subtotals',
+    ]);
+  });
+
+  it('follows the xs:sequence of sotransitem', () => {
+    const items = childrenOf(orderedParse(request()), ['request', 'operation', 'content', 'function', 'create_sotransaction', 'sotransitems']);
+    assert.deepEqual(childNames(items[0]?.['sotransitem'] as Array<Record<string, unknown>>), [
+      'itemid', 'itemdesc', 'warehouseid', 'quantity', 'unit', 'price',
+    ]);
+    assert.deepEqual(childNames(items[1]?.['sotransitem'] as Array<Record<string, unknown>>), [
+      'itemid', 'quantity', 'price', 'locationid', 'departmentid', 'memo',
+    ]);
+  });
+
+  it('writes the date with two-digit month and day', () => {
+    assert.match(request(), /<datecreated><year>2024<\/year><month>05<\/month><day>01<\/day><\/datecreated>/);
+  });
+
+  it('escapes customer text so it survives the round trip', () => {
+    const xml = request();
+    assert.match(xml, /<message>Leave with &quot;Smith &amp; Sons&quot; &lt;reception&gt;<\/message>/);
+    assert.match(xml, /<password>p&amp;ss&lt;word&gt;<\/password>/);
+    const parsed = new XMLParser({ parseTagValue: false }).parse(xml);
+    const so = parsed.request.operation.content.function.create_sotransaction;
+    assert.equal(so.message, 'Leave with "Smith & Sons" <reception>');
+    assert.equal(so.sotransitems.sotransitem[0].itemdesc, "Barista's Choice 1kg");
+  });
+
+  it('writes the control block Intacct needs for idempotency', () => {
+    const control = childrenOf(orderedParse(request()), ['request', 'control']);
+    assert.deepEqual(childNames(control), ['senderid', 'password', 'controlid', 'uniqueid', 'dtdversion', 'includewhitespace']);
+    assert.match(request(), /<uniqueid>true<\/uniqueid><dtdversion>3\.0<\/dtdversion><includewhitespace>false<\/includewhitespace>/);
+    assert.match(request(), /<function controlid="so-create-10045"><create_sotransaction>/);
+    assert.match(request(), /<authentication><sessionid>sess-abc<\/sessionid><\/authentication>/);
+    assert.ok(request().startsWith('<?xml version="1.0" encoding="UTF-8"?><request><control>'));
+  });
+
+  it('leaves out optional elements that are not set', () => {
+    const minimal = createSoTransactionFunction(
+      { ...order, message: undefined, shippingMethod: undefined, externalId: undefined, baseCurrency: undefined, subtotals: [] },
+      'c',
+    );
+    const xml = buildRequestXml({ senderId: 's', senderPassword: 'p', requestControlId: 'r' }, { kind: 'session', sessionId: 'x' }, [minimal]);
+    assert.doesNotMatch(xml, /<message|<shippingmethod|<externalid|<basecurr|<subtotals|<exchrate/);
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The parts of the reply (external-apis §1.3) the client relies on. Anything else may vary and is
+ * passed through untouched. Empty elements parse as "" and absent ones as undefined.
+ */
+const text = z.string().optional();
+
+const errorSchema = z.object({
+  errorno: z.string(),
+  description: text,
+  description2: text,
+  correction: text,
+});
+
+/** `<errormessage/>` parses as "", a filled one as `{ error: [...] }`. */
+export const errorMessageSchema = z.union([z.object({ error: z.array(errorSchema).default([]) }), z.literal('')]).optional();
+
+const resultSchema = z.object({
+  status: z.string(),
+  function: z.string(),
+  controlid: z.string(),
+  key: text,
+  data: z.unknown().optional(),
+  errormessage: errorMessageSchema,
+});
+
+const authenticationSchema = z.object({
+  status: z.string(),
+  userid: text,
+  companyid: text,
+  locationid: text,
+  sessiontimestamp: text,
+  sessiontimeout: text,
+});
+
+export const responseSchema = z.object({
+  response: z.object({
+    control: z.object({
+      status: z.string(),
+      senderid: text,
+      controlid: text,
+      uniqueid: text,
+      dtdversion: text,
+    }),
+    operation: z
+      .object({
+        authentication: authenticationSchema,
+        result: z.array(resultSchema).default([]),
+        errormessage: errorMessageSchema,
+      })
+      .optional(),
+    errormessage: errorMessageSchema,
+  }),
+});
+
+export type RawResponse = z.infer<typeof responseSchema>;
+
+/** getAPISession's `<data><api>…</api></data>`; `api` repeats because every child of data is a list. */
+export const apiSessionDataSchema = z.object({
+  api: z.array(z.object({ sessionid: z.string().min(1), endpoint: z.string().min(1), locationid: text })).min(1),
+});
+
+/** A readByQuery/query `<data>`: count attributes plus one array of records under the object's tag. */
+export const listDataSchema = z.union([z.record(z.string(), z.unknown()), z.literal('')]);
+
+export const salesDocumentRowSchema = z.object({
+  RECORDNO: z.string(),
+  DOCID: z.string(),
+  DOCNO: z.string().default(''),
+  STATE: z.string().default(''),
+  TOTAL: z.string().default(''),
+  PONUMBER: z.string().default(''),
+});

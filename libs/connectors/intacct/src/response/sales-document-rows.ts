@@ -1,0 +1,45 @@
+import { err, ok, IntegrationError, type Result } from '@tributary/core';
+import { IntacctErrorCode } from '../intacct-error-codes.js';
+import type { IntacctSalesDocumentRef } from '../intacct-types.js';
+import { ATTRIBUTE_PREFIX } from '../xml/xml-codec.js';
+import { listDataSchema, salesDocumentRowSchema } from './response-schema.js';
+
+const unreadable = (reason: string) =>
+  IntegrationError.transient(IntacctErrorCode.unavailable, `Intacct sent an unreadable SODOCUMENT list: ${reason}`, {
+    outcomeUnknown: false,
+  });
+
+/**
+ * The records of a readByQuery `<data>` block. The record tag is the object name in whatever case
+ * the gateway chose (`sodocument` or `SODOCUMENT`), so every non-attribute child is taken.
+ */
+const recordsOf = (data: Record<string, unknown>): unknown[] =>
+  Object.entries(data)
+    .filter(([name]) => !name.startsWith(ATTRIBUTE_PREFIX) && name !== '#text')
+    .flatMap(([, records]) => (Array.isArray(records) ? records : [records]));
+
+/**
+ * Sales documents in a readByQuery result. A missing `<data>` is an error, not "none found": a
+ * false "not found" would make the caller create the order twice.
+ */
+export const salesDocumentRefs = (data: unknown): Result<IntacctSalesDocumentRef[], IntegrationError> => {
+  if (data === undefined) return err(unreadable('no <data> element'));
+  const list = listDataSchema.safeParse(data);
+  if (!list.success) return err(unreadable('<data> is not a list'));
+  if (list.data === '') return ok([]);
+
+  const refs: IntacctSalesDocumentRef[] = [];
+  for (const record of recordsOf(list.data)) {
+    const row = salesDocumentRowSchema.safeParse(record);
+    if (!row.success) return err(unreadable(row.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    refs.push({
+      key: row.data.DOCID,
+      recordNo: row.data.RECORDNO,
+      docNo: row.data.DOCNO,
+      state: row.data.STATE,
+      total: row.data.TOTAL,
+      referenceNo: row.data.PONUMBER,
+    });
+  }
+  return ok(refs);
+};

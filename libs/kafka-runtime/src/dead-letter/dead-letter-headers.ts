@@ -1,0 +1,23 @@
+/**
+ * Headers added to a dead-lettered message (compare Kafka Connect's `__connect.errors.*`).
+ * The original key, value and headers are kept byte for byte, so a replay is exact.
+ */
+export const DeadLetterHeader = {
+  originalTopic: 'x-dlq-original-topic',
+  originalPartition: 'x-dlq-original-partition',
+  originalOffset: 'x-dlq-original-offset',
+  consumerGroup: 'x-dlq-consumer-group',
+  pipeline: 'x-dlq-pipeline',
+  stage: 'x-dlq-stage',
+  errorCode: 'x-dlq-error-code',
+  errorMessage: 'x-dlq-error-message',
+  transient: 'x-dlq-transient',
+  attempts: 'x-dlq-attempts',
+  firstFailureAt: 'x-dlq-first-failure-at',
+  lastFailureAt: 'x-dlq-last-failure-at',
+  /** `unpark` on a marker record: the key's failure was resolved (replayed or discarded). */
+  action: 'x-dlq-action',
+} as const;
+
+/** Codes the runtime itself raises when it parks a message behind an earlier failure of its key. */
+export const PARKED_CODE = 'DLQ.PARKED_BEHIND_FAILURE';
