@@ -214,6 +214,18 @@ auto.create.topics.enable=false
 EOF
 }
 
+# Checks that fail a start before anything is launched (only when we will launch the broker).
+kafka_precheck() {
+  if kafka_ours || port_open "$KAFKA_PORT"; then return 0; fi
+  if port_open "$KAFKA_CONTROLLER_PORT"; then
+    die "controller port 127.0.0.1:$KAFKA_CONTROLLER_PORT is taken by another process (set KAFKA_CONTROLLER_PORT)"
+  fi
+  local stamp="$kafka_data/.tributary-controller-port"
+  if [[ -f "$kafka_data/meta.properties" && -f "$stamp" && "$(<"$stamp")" != "$KAFKA_CONTROLLER_PORT" ]]; then
+    die "$(rel "$kafka_data") was formatted with controller port $(<"$stamp"), not $KAFKA_CONTROLLER_PORT: run 'infra/local/stack.sh reset' first"
+  fi
+}
+
 # Sets kafka_state to started | running (ours) | reused; kafka_t0 to the launch time.
 start_kafka() {
   kafka_t0="$(now_ms)"
@@ -223,9 +235,6 @@ start_kafka() {
   rm -f "$kafka_pid"
   if port_open "$KAFKA_PORT"; then
     kafka_state=reused; say "kafka: something already answers on 127.0.0.1:$KAFKA_PORT; reusing it (not started by us)"; return
-  fi
-  if port_open "$KAFKA_CONTROLLER_PORT"; then
-    die "controller port 127.0.0.1:$KAFKA_CONTROLLER_PORT is taken by another process (set KAFKA_CONTROLLER_PORT)"
   fi
   local java; java="$(find_java 17)" || die "Kafka needs Java >= 17 (set JAVA_HOME)"
   mkdir -p "$log_dir" "$run_dir"
@@ -240,8 +249,6 @@ start_kafka() {
     "$java" "$log4j" -cp "$cp" kafka.tools.StorageTool format -t "$cid" -c "$kafka_props" --standalone \
       >>"$kafka_log" 2>&1 || { tail_log kafka "$kafka_log"; die "formatting the Kafka storage failed"; }
     echo "$KAFKA_CONTROLLER_PORT" >"$kafka_data/.tributary-controller-port"
-  elif [[ -f "$kafka_data/.tributary-controller-port" && "$(<"$kafka_data/.tributary-controller-port")" != "$KAFKA_CONTROLLER_PORT" ]]; then
-    die "$(rel "$kafka_data") was formatted with controller port $(<"$kafka_data/.tributary-controller-port"), not $KAFKA_CONTROLLER_PORT: run 'infra/local/stack.sh reset' first"
   fi
   kafka_t0="$(now_ms)"
   # shellcheck disable=SC2086 # heap options are word-split on purpose
@@ -311,6 +318,7 @@ node_bin() {
 cmd_start() {
   lock
   cmd_fetch
+  kafka_precheck
   # The registry starts first: it is the slower one and does not depend on the broker.
   start_registry
   start_kafka

@@ -58,6 +58,8 @@ const streets = [
 ] as const;
 
 export interface SampleCustomer {
+  /** Where the order ships; decides tax, carriers and store. */
+  readonly country: Locality['country'];
   readonly customer: ClarityCustomerPayload;
   readonly customerId: string;
   readonly billingAddress: ClarityAddressPayload;
@@ -95,6 +97,7 @@ export const sampleCustomer = (random: Random): SampleCustomer => {
     ? { ...shippingAddress }
     : address(random, company ?? name, random.pick(localities.filter((l) => l.country === home.country)));
   return {
+    country: home.country,
     customerId: `cust-${random.int(100, 99_999)}`,
     customer: {
       email: `${emailLocalPart(firstName, lastName)}${random.chance(0.3) ? random.int(1, 99) : ''}@${random.pick(mailDomains)}`,

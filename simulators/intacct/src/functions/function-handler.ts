@@ -1,0 +1,36 @@
+import type { GatewayError } from '../gateway/gateway-errors.js';
+import type { DurableState } from '../state/durable-state.js';
+import type { SessionStore } from '../state/session-store.js';
+import type { XmlElement } from '../xml/xml-reader.js';
+import type { ResultSets } from './result-sets.js';
+
+/** Who is calling and what they may touch, for one function. */
+export interface FunctionContext {
+  companyId: string;
+  userId: string;
+  locationId: string;
+  controlId: string;
+  /** True when this is the only function of the request (getAPISession requires it). */
+  soleFunction: boolean;
+  now: Date;
+  /** URL getAPISession hands out. */
+  endpointUrl: string;
+  state: DurableState;
+  sessions: SessionStore;
+  resultSets: ResultSets;
+  items?: ReadonlySet<string>;
+  customers?: ReadonlySet<string>;
+}
+
+export type FunctionOutcome =
+  | { ok: true; key?: string; data?: string; echoName?: string }
+  | { ok: false; errors: GatewayError[] };
+
+/**
+ * One verb. `schema` runs for every function before any executes, because Intacct validates the
+ * whole request against its XSD first: a schema error fails the request at control level.
+ */
+export interface FunctionHandler {
+  schema?: (verb: XmlElement) => string | undefined;
+  run: (verb: XmlElement, context: FunctionContext) => FunctionOutcome;
+}

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { faultPlanSchema } from '../faults/fault-plan-schema.js';
+import type { IntacctSimulator } from '../simulator-types.js';
+import { readBody, sendJson } from './http-io.js';
+
+export const ADMIN_PREFIX = '/_sim';
+
+type Admin = Pick<IntacctSimulator, 'documents' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions'>;
+
+/** The admin API other processes (e2e tests, bench) use to inspect and steer the simulator. */
+export const handleAdmin = async (request: IncomingMessage, response: ServerResponse, path: string, admin: Admin): Promise<void> => {
+  const route = `${request.method ?? 'GET'} ${path.slice(ADMIN_PREFIX.length)}`;
+  switch (route) {
+    case 'GET /documents':
+      return sendJson(response, 200, admin.documents());
+    case 'GET /stats':
+      return sendJson(response, 200, admin.stats());
+    case 'POST /faults': {
+      let json: unknown;
+      try {
+        const body = await readBody(request);
+        json = body.trim() === '' ? {} : JSON.parse(body);
+      } catch {
+        return sendJson(response, 400, { error: 'body must be a JSON FaultPlan' });
+      }
+      const plan = faultPlanSchema.safeParse(json);
+      if (!plan.success) return sendJson(response, 400, { error: 'invalid FaultPlan', issues: plan.error.issues });
+      admin.setFaults(plan.data);
+      return sendJson(response, 204);
+    }
+    case 'DELETE /faults':
+      admin.clearFaults();
+      return sendJson(response, 204);
+    case 'POST /reset':
+      admin.reset();
+      return sendJson(response, 204);
+    case 'POST /expire-sessions':
+      admin.expireSessions();
+      return sendJson(response, 204);
+    default:
+      return sendJson(response, 404, { error: `no admin route ${route}` });
+  }
+};

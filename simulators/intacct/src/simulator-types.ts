@@ -1,0 +1,116 @@
+export interface SimulatedUser {
+  companyId: string;
+  userId: string;
+  password: string;
+}
+
+export interface IntacctSimulatorOptions {
+  /** 0 = a random free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  senderId: string;
+  senderPassword: string;
+  users: SimulatedUser[];
+  /** When set, an unknown ITEMID fails with BL01001973. */
+  items?: string[];
+  /** When set, an unknown CUSTOMERID fails with BL01001973. */
+  customers?: string[];
+  /** In-flight gateway requests allowed; beyond it HTTP 429 GW-0010. Default 2, Intacct's usual tier. */
+  maxConcurrent?: number;
+  /** Seeds the PRNG behind FaultPlan.rates, so a fault run can be replayed. */
+  seed?: number;
+  /** Sliding session inactivity timeout. Default 1 h. */
+  sessionTimeoutMs?: number;
+  /** How long a `timeout` fault holds the request before dropping the connection. Default 60 s. */
+  timeoutHangMs?: number;
+  /** Gateway URL handed out by getAPISession; default: the URL the client used (its Host header). */
+  publicUrl?: string;
+}
+
+export interface StoredSalesDocumentLine {
+  lineNo: number;
+  itemId: string;
+  quantity: string;
+  price: string;
+  lineTotal: string;
+  itemDesc?: string;
+  warehouseId?: string;
+}
+
+export interface StoredSalesDocument {
+  recordNo: string;
+  /** `<transactiontype>-<docNo>`, e.g. "Sales Order-SO0001": the key create_sotransaction returns. */
+  docId: string;
+  docNo: string;
+  transactionType: string;
+  companyId: string;
+  customerId: string;
+  referenceNo: string;
+  externalId?: string;
+  message?: string;
+  shippingMethod?: string;
+  state: string;
+  currency: string;
+  baseCurrency?: string;
+  /** The document date from `<datecreated>`, YYYY-MM-DD. */
+  documentDate: string;
+  /** Wall-clock time the simulator stored it, ISO-8601. */
+  createdAt: string;
+  controlId: string;
+  lines: StoredSalesDocumentLine[];
+  subtotals: Array<{ description: string; total: string }>;
+  /** Σ quantity × price + Σ subtotals, exact. */
+  total: string;
+}
+
+export interface FaultRates {
+  http5xx?: number;
+  throttle?: number;
+  timeout?: number;
+  commitThenFail?: number;
+}
+
+/** Injected failures. Counts apply to the next N gateway requests; rates are probabilities 0..1 per request. */
+export interface FaultPlan {
+  /** Added to every gateway request before it is answered. */
+  latencyMs?: number;
+  /** Answer HTTP 503 with an HTML body; nothing is processed. */
+  http5xx?: number;
+  /** Answer HTTP 429 GW-0010 with Retry-After; nothing is processed. */
+  throttle?: number;
+  /** Hold the request without answering for timeoutHangMs (or until the client gives up), then drop it; nothing is processed. */
+  timeout?: number;
+  /** Of the next N requests that contain create_sotransaction: process and store, then answer HTTP 500 (or hang). */
+  commitThenFail?: number;
+  /** How a commitThenFail request ends. Default 'http500'. */
+  commitThenFailMode?: 'http500' | 'hang';
+  rates?: FaultRates;
+}
+
+export interface SimulatorStats {
+  /** Gateway requests received (admin calls excluded). */
+  requests: number;
+  /** By HTTP status sent; `no-response` for requests dropped by a timeout fault or by the client. */
+  byStatus: Record<string, number>;
+  /** Functions executed, by verb. */
+  functions: Record<string, number>;
+  /** Most gateway requests in flight at once, counting the ones refused with 429. */
+  maxConcurrentSeen: number;
+}
+
+export interface IntacctSimulator {
+  /** Full gateway URL: http://host:port/ia/xml/xmlgw.phtml. */
+  url: string;
+  /** Base URL of the admin API: http://host:port/_sim. */
+  adminUrl: string;
+  documents(): StoredSalesDocument[];
+  setFaults(plan: FaultPlan): void;
+  clearFaults(): void;
+  stats(): SimulatorStats;
+  /** Makes every open session invalid, as if the company's session timeout passed. */
+  expireSessions(): void;
+  /** Forgets documents, sessions, controlids, faults and stats. */
+  reset(): void;
+  close(): Promise<void>;
+}

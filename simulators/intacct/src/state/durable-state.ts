@@ -1,0 +1,90 @@
+import type { StoredSalesDocument } from '../simulator-types.js';
+
+interface Books {
+  documents: StoredSalesDocument[];
+  nextRecordNo: number;
+  /** Last auto-number per `companyId|transactionType`. */
+  documentCounters: Map<string, number>;
+  /** Function controlids that completed, per company (uniqueid=true dedupe). */
+  completedControlIds: Map<string, Set<string>>;
+}
+
+const emptyBooks = (): Books => ({
+  documents: [],
+  nextRecordNo: 1,
+  documentCounters: new Map(),
+  completedControlIds: new Map(),
+});
+
+/** "Sales Order" → "SO": a readable per-definition prefix, like the numbering sequences companies set up. */
+const numberPrefix = (transactionType: string): string =>
+  transactionType
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() ?? '')
+    .join('') || 'DOC';
+
+/**
+ * Everything a committed function leaves behind. `snapshot`/`restore` give transaction="true"
+ * its rollback.
+ */
+export class DurableState {
+  private books = emptyBooks();
+
+  documents(): StoredSalesDocument[] {
+    return structuredClone(this.books.documents);
+  }
+
+  documentsOf(companyId: string): readonly StoredSalesDocument[] {
+    return this.books.documents.filter((doc) => doc.companyId === companyId);
+  }
+
+  hasDocument(companyId: string, docId: string): boolean {
+    return this.books.documents.some((doc) => doc.companyId === companyId && doc.docId === docId);
+  }
+
+  /** The next free auto-number for the definition: SO0001, SO0002, … skipping numbers given by hand. */
+  nextDocumentNo(companyId: string, transactionType: string): string {
+    const counterKey = `${companyId}|${transactionType}`;
+    let counter = this.books.documentCounters.get(counterKey) ?? 0;
+    let docNo: string;
+    do {
+      counter += 1;
+      docNo = `${numberPrefix(transactionType)}${String(counter).padStart(4, '0')}`;
+    } while (this.hasDocument(companyId, `${transactionType}-${docNo}`));
+    this.books.documentCounters.set(counterKey, counter);
+    return docNo;
+  }
+
+  nextRecordNo(): string {
+    const recordNo = this.books.nextRecordNo;
+    this.books.nextRecordNo += 1;
+    return String(recordNo);
+  }
+
+  addDocument(document: StoredSalesDocument): void {
+    this.books.documents.push(document);
+  }
+
+  hasCompleted(companyId: string, controlId: string): boolean {
+    return this.books.completedControlIds.get(companyId)?.has(controlId) ?? false;
+  }
+
+  markCompleted(companyId: string, controlId: string): void {
+    const completed = this.books.completedControlIds.get(companyId) ?? new Set<string>();
+    completed.add(controlId);
+    this.books.completedControlIds.set(companyId, completed);
+  }
+
+  snapshot(): unknown {
+    return structuredClone(this.books);
+  }
+
+  restore(snapshot: unknown): void {
+    this.books = structuredClone(snapshot as Books);
+  }
+
+  reset(): void {
+    this.books = emptyBooks();
+  }
+}
