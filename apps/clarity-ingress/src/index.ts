@@ -1,1 +1,2 @@
-export {};
+export { createClarityIngress } from './clarity-ingress.app.js';
+export { eventIdFor } from './event-id.js';

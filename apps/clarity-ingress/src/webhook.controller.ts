@@ -1,0 +1,19 @@
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OrderWebhookIntake } from './order-webhook-intake.js';
+
+/** HTTP only: hands the raw bytes and headers to the intake and writes its reply. */
+@Controller('webhooks')
+export class WebhookController {
+  constructor(@Inject(OrderWebhookIntake) private readonly intake: OrderWebhookIntake) {}
+
+  @Post('clarity')
+  @HttpCode(202)
+  async clarity(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
+    const result = await this.intake.receive({ rawBody, headers });
+    await response.code(result.status).header('content-type', 'application/json').send(JSON.stringify(result.body));
+  }
+}
