@@ -1,1 +1,2 @@
-export {};
+export { createIntacctSink } from './intacct-sink.app.js';
+export { salesOrderPipeline } from './sales-order.pipeline.js';

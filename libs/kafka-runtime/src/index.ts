@@ -12,6 +12,7 @@ export { DeadLetterHeader, PARKED_CODE } from './dead-letter/dead-letter-headers
 export { ParkingLot } from './dead-letter/parking-lot.js';
 export { IdempotencyLedger, LedgerStatus, type LedgerEntry } from './ledger/idempotency-ledger.js';
 export { PipelineRunner, type PipelineRunnerOptions } from './consumer/pipeline-runner.js';
+export { startPipelines, type StartPipelinesOptions } from './consumer/start-pipelines.js';
 export type { PipelineDefinition, PipelineMessage, PipelineOutcome, HandlerContext } from './consumer/pipeline.js';
 export { readTopicToEnd } from './consumer/read-topic-to-end.js';
 export { defaultRetryPolicy, fullJitterDelay, type RetryPolicy } from './retry/retry-policy.js';

@@ -1,1 +1,4 @@
-export {};
+export { toIntacctSalesOrder } from './to-intacct-sales-order.js';
+export { salesOrderControlId } from './sales-order-control-id.js';
+export { intacctOrderMappingRulesSchema, type IntacctOrderMappingRules } from './mapping-rules.js';
+export { MappingErrorCode } from './mapping-error.js';

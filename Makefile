@@ -1,0 +1,52 @@
+# Tributary — the two commands are `make demo` and `make test`; `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Node 24: use the one on PATH when it is new enough, else install it once under .tools/.
+NODE_BIN := $(shell tools/ensure-node.sh)
+ifneq ($(NODE_BIN),)
+export PATH := $(NODE_BIN):$(PATH)
+endif
+
+STACK := infra/local/stack.sh
+
+.PHONY: help install build test test-unit demo up down status clean generate
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+node_modules/.install-stamp: package.json package-lock.json
+	@echo "tributary: installing npm packages (node $$(node --version))"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: node_modules/.install-stamp ## install npm packages (Node 24 is bootstrapped if needed)
+
+build: install ## generate-check and compile every package (tsc -b, incremental)
+	@node tools/generate-canonical-types.mjs --check
+	@npx tsc -b tsconfig.json
+
+generate: install ## regenerate TypeScript types from schemas/*.avsc
+	@node tools/generate-canonical-types.mjs
+
+test: build ## unit, integration and e2e suites against a real Kafka + registry (starts and stops the stack if needed)
+	@tools/test.sh
+
+test-unit: build ## only the suites that need no stack
+	@tools/test.sh unit
+
+demo: build ## start the stack, simulators and services; send sample orders; show what reached Intacct
+	@tools/demo.sh
+
+up: ## start the local Kafka broker and schema registry
+	@$(STACK) start
+
+down: ## stop the demo services and the local stack
+	@tools/demo.sh --stop
+	@$(STACK) stop
+
+status: ## is the local stack running?
+	@$(STACK) status
+
+clean: ## remove build output (keeps node_modules and .local)
+	@npx tsc -b tsconfig.json --clean

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { env } from '@tributary/config';
+
+/** intacct-sink settings (on top of the common Kafka/registry/ops settings). */
+export const intacctSinkEnvSchema = z.object({
+  INTACCT_ENDPOINT_URL: env.url('https://api.intacct.com/ia/xml/xmlgw.phtml'),
+  INTACCT_SENDER_ID: env.required('the Web Services sender id'),
+  INTACCT_SENDER_PASSWORD: env.required('the Web Services sender password'),
+  INTACCT_COMPANY_ID: env.required('the Intacct company id'),
+  INTACCT_USER_ID: env.required('the Web Services user id'),
+  INTACCT_USER_PASSWORD: env.required('the Web Services user password'),
+  INTACCT_ENTITY_ID: z.string().min(1).optional(),
+  INTACCT_TIMEOUT_MS: env.positiveInt(30_000),
+  INTACCT_TRANSACTION_TYPE: z.string().min(1).default('Sales Order'),
+  INTACCT_CUSTOMER_FROM: z.enum(['fixed', 'order'], { message: 'expected fixed (one web-sales customer) or order (the Clarity customer id)' }).default('fixed'),
+  INTACCT_CUSTOMER_ID: z.string().min(1).default('WEBSALES'),
+  INTACCT_CUSTOMER_PREFIX: z.string().default(''),
+  INTACCT_BASE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
+  INTACCT_WAREHOUSE_ID: z.string().min(1).optional(),
+  /** Concurrent partitions = concurrent Intacct requests; Intacct allows 2 per company on most tiers. */
+  SINK_CONCURRENCY: env.positiveInt(2),
+  RETRY_MAX_ATTEMPTS: env.positiveInt(6),
+  RETRY_INITIAL_DELAY_MS: env.positiveInt(200),
+  RETRY_MAX_DELAY_MS: env.positiveInt(10_000),
+  CIRCUIT_PROBE_INTERVAL_MS: env.positiveInt(5_000),
+});
+export type IntacctSinkConfig = z.infer<typeof intacctSinkEnvSchema>;

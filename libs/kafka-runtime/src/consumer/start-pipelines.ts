@@ -1,0 +1,46 @@
+import type { Logger, TributaryMetrics } from '@tributary/observability';
+import { DeadLetterChannel } from '../dead-letter/dead-letter-channel.js';
+import { ParkingLot } from '../dead-letter/parking-lot.js';
+import type { KafkaRuntime } from '../kafka-runtime.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
+import type { TopicSpec } from '../topics/topic-provisioner.js';
+import type { PipelineDefinition } from './pipeline.js';
+import { PipelineRunner } from './pipeline-runner.js';
+
+export interface StartPipelinesOptions {
+  /** The consumer group: the service name, exactly. */
+  readonly group: string;
+  readonly deadLetterTopic: TopicSpec;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each pipeline has its own message type
+  readonly pipelines: ReadonlyArray<PipelineDefinition<any>>;
+  readonly metrics: TributaryMetrics;
+  readonly log: Logger;
+  readonly retryPolicy?: RetryPolicy;
+  readonly concurrency?: number;
+}
+
+/**
+ * Wires a service's pipelines to its consumer group and dead letter topic, rebuilds the parked
+ * keys from that topic, and starts consuming. Every sink starts this way.
+ */
+export const startPipelines = async (runtime: KafkaRuntime, options: StartPipelinesOptions): Promise<PipelineRunner> => {
+  const deadLetterTopic = runtime.topic(options.deadLetterTopic).name;
+  const group = runtime.topic({ ...options.deadLetterTopic, name: options.group }).name;
+  const parkingLot = await ParkingLot.load(runtime.kafka, deadLetterTopic);
+  if (parkingLot.size > 0) options.log.warn({ parkedKeys: parkingLot.size, deadLetterTopic }, 'keys parked behind dead-lettered messages');
+  const runner = new PipelineRunner({
+    kafka: runtime.kafka,
+    groupId: group,
+    service: options.group,
+    deadLetters: new DeadLetterChannel(deadLetterTopic, options.group, runtime.producer),
+    parkingLot,
+    retryPolicy: options.retryPolicy ?? defaultRetryPolicy,
+    metrics: options.metrics,
+    log: options.log,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  for (const pipeline of options.pipelines) runner.add(pipeline);
+  await runner.start();
+  options.log.info({ group, topics: options.pipelines.map((p) => p.source.name), deadLetterTopic }, 'pipelines started');
+  return runner;
+};

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the test suites and prints `N passed, N failed` as the last line.
+#   tools/test.sh          unit + integration + e2e (starts the local stack if it is not running,
+#                          and stops it afterwards only if it started it)
+#   tools/test.sh unit     only the suites that need no stack
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+results=".local/test-results"
+rm -rf "$results" && mkdir -p "$results"
+what="${1:-all}"
+started_stack=0
+
+cleanup() {
+  if (( started_stack )); then echo "tributary: stopping the local stack this run started"; infra/local/stack.sh stop >/dev/null || true; fi
+}
+trap cleanup EXIT
+
+# suite name, concurrency, globs...
+run_suite() {
+  local name="$1" concurrency="$2"; shift 2
+  node --test --test-concurrency="$concurrency" --test-timeout=300000 \
+    --test-reporter=spec --test-reporter-destination="$results/$name.log" \
+    --test-reporter=./tools/test-summary-reporter.mjs --test-reporter-destination="$results/$name.json" \
+    "$@"
+  local code=$?
+  echo "── $name ($(node -p "const r=require('./$results/$name.json'); r.passed+' passed, '+r.failed+' failed'" 2>/dev/null || echo 'no result'))"
+  return $code
+}
+
+started=$(date +%s)
+pids=()
+run_suite unit 2 'libs/**/dist/**/*.spec.js' 'apps/**/dist/**/*.spec.js' 'simulators/**/dist/**/*.spec.js' & pids+=($!)
+
+if [[ "$what" == all ]]; then
+  if ! infra/local/stack.sh status >/dev/null 2>&1; then
+    infra/local/stack.sh start || { echo "tributary: the local stack did not start"; echo "0 passed, 1 failed"; exit 1; }
+    started_stack=1
+  fi
+  run_suite integration 2 'libs/**/dist/**/*.int-spec.js' 'apps/**/dist/**/*.int-spec.js' & pids+=($!)
+  run_suite e2e 2 'tests/e2e/dist/**/*.e2e-spec.js' & pids+=($!)
+fi
+
+status=0
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+
+for log in "$results"/*.log; do
+  if grep -q '^✖ failing tests' "$log"; then echo; echo "════ failures in $(basename "$log" .log) ════"; sed -n '/^✖ failing tests/,$p' "$log"; fi
+done
+passed=0; failed=0
+for json in "$results"/*.json; do
+  [[ -s "$json" ]] || { failed=$((failed + 1)); continue; }
+  passed=$((passed + $(node -p "require('./$json').passed")))
+  failed=$((failed + $(node -p "require('./$json').failed")))
+done
+(( failed > 0 )) && status=1
+echo "tests took $(( $(date +%s) - started ))s (details in $results/*.log)"
+echo "$passed passed, $failed failed"
+exit $status
