@@ -93,7 +93,7 @@ export interface SimulatorStats {
   requests: number;
   /** By HTTP status sent; `no-response` for requests dropped by a timeout fault or by the client. */
   byStatus: Record<string, number>;
-  /** Functions executed, by verb. */
+  /** Functions of authenticated requests, by verb, including ones refused (duplicate controlid, business errors). */
   functions: Record<string, number>;
   /** Most gateway requests in flight at once, counting the ones refused with 429. */
   maxConcurrentSeen: number;

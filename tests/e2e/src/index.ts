@@ -1,1 +1,1 @@
-export {};
+export { E2eStack, WEBHOOK_SECRET } from './e2e-stack.js';

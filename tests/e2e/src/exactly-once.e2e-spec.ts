@@ -1,0 +1,41 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sampleOrders, webhookFor } from '@tributary/simulator-clarity';
+import { sleep, waitFor } from '@tributary/testing';
+import { E2eStack } from './e2e-stack.js';
+import { assertDocumentMatchesOrder, documentsByReference } from './order-expectations.js';
+
+describe('exactly-once effects in Sage Intacct', () => {
+  let stack: E2eStack;
+  before(async () => { stack = await E2eStack.start(); });
+  after(async () => { await stack.stop(); });
+
+  it('creates one document per order when each webhook arrives 3 times and the sink restarts mid-stream', async () => {
+    const orders = sampleOrders(30, { seed: 21, startNumber: 20_000 });
+    const webhooks = orders.map((order) => webhookFor(order));
+    const sender = stack.sender();
+    await sender.sendMany(webhooks.slice(0, 15), { concurrency: 5 });
+    await waitFor(() => stack.intacct.documents().length >= 3, { what: 'the sink to be mid-stream' });
+    await stack.restartSink();
+    const deliveries = [...webhooks.slice(15), ...webhooks, ...webhooks];
+    const results = await sender.sendMany(deliveries, { concurrency: 5 });
+    assert.ok(results.every((r) => r.status === 202), 'every delivery, duplicates included, is acknowledged');
+
+    await waitFor(() => documentsByReference(stack.intacct.documents()).size >= 30, { what: '30 distinct orders', timeoutMs: 60_000 });
+    await sleep(1500); // let every duplicate delivery reach the sink
+    const byReference = documentsByReference(stack.intacct.documents());
+    assert.equal(stack.intacct.documents().length, 30, 'no duplicate documents');
+    for (const order of orders) assertDocumentMatchesOrder(byReference.get(order.orderNumber ?? order.orderId)![0]!, order);
+  });
+
+  it('never creates a second document when Intacct committed but the reply was lost', async () => {
+    stack.intacct.setFaults({ commitThenFail: 3 });
+    const orders = sampleOrders(3, { seed: 22, startNumber: 30_000 });
+    await stack.sender().sendMany(orders.map((order) => webhookFor(order)), { concurrency: 3 });
+    await waitFor(() => orders.every((o) => documentsByReference(stack.intacct.documents()).has(o.orderNumber ?? o.orderId)), { what: 'the 3 orders', timeoutMs: 30_000 });
+    await sleep(1000);
+    const byReference = documentsByReference(stack.intacct.documents());
+    for (const order of orders) assert.equal(byReference.get(order.orderNumber ?? order.orderId)?.length, 1, `one document for ${order.orderId}`);
+    assert.ok((stack.intacct.stats().byStatus['500'] ?? 0) >= 3, 'the commit-then-fail faults happened');
+  });
+});
