@@ -18,10 +18,6 @@ export const createClarityIngress = async (env: NodeJS.ProcessEnv): Promise<Nest
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-  fastify.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, _request, response) => {
-    const status = error.statusCode ?? 500;
-    void response.code(status).send({ error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error', message: error.message });
-  });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   app.get<Logger>(LOGGER).info({ url: await app.getUrl() }, 'clarity-ingress listening on POST /webhooks/clarity');
   return app;

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KafkaMessage } from 'kafkajs';
+import type { Consumer, KafkaMessage } from 'kafkajs';
 import { DeadLetterHeader } from '@tributary/kafka-runtime';
 import { TributaryMetrics } from '@tributary/observability';
 import { sampleOrders, webhookFor } from '@tributary/simulator-clarity';
@@ -9,15 +9,16 @@ import { E2eStack } from './e2e-stack.js';
 
 describe('permanent failures and poison messages go to the dead letter topic', () => {
   let stack: E2eStack;
+  let consumer: Consumer;
   const dead: KafkaMessage[] = [];
   before(async () => {
     stack = await E2eStack.start();
-    const consumer = stack.kafka.consumer({ groupId: `${stack.env['TOPIC_PREFIX']}dlq-observer`, maxWaitTimeInMs: 100 });
+    consumer = stack.kafka.consumer({ groupId: `${stack.env['TOPIC_PREFIX']}dlq-observer`, maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topic: stack.topic('dlq.intacct-sink.v1'), fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => { dead.push(message); } });
-    after(async () => { await consumer.disconnect(); await stack.stop(); });
   });
+  after(async () => { await consumer.disconnect(); await stack.stop(); });
   const header = (message: KafkaMessage, name: string) => message.headers?.[name]?.toString();
 
   it('dead-letters an order Intacct rejects (unknown item), with its headers, continues with the next order, and counts it', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { ClarityOrderPayload } from '@tributary/simulator-clarity';
 import type { StoredSalesDocument } from '@tributary/simulator-intacct';
 

@@ -52,3 +52,22 @@ describe('IsolatedDecoder', () => {
     }
   });
 });
+
+describe('IsolatedDecoder with a writer schema that cannot be resolved', () => {
+  it('reports those messages as incompatible and keeps decoding the rest', async () => {
+    const decoder = new IsolatedDecoder();
+    const unrelated = JSON.stringify({ type: 'record', name: 'Unrelated', fields: [{ name: 'x', type: 'int' }] });
+    decoder.addSchema('basket#1', schema, schema);
+    decoder.addSchema('basket#7', unrelated, schema);
+    try {
+      const results = await decoder.decodeMany([
+        { key: 'basket#7', body: Buffer.from([2]) },
+        { key: 'basket#1', body: type.toBuffer({ id: 'order-3', flags: [] }) },
+      ]);
+      assert.equal(results[0]?.ok === false && results[0].code, 'DECODE.INCOMPATIBLE_SCHEMA');
+      assert.deepEqual(results[1], { ok: true, value: { id: 'order-3', flags: [] } });
+    } finally {
+      await decoder.close();
+    }
+  });
+});
