@@ -36,7 +36,7 @@ test-unit: build ## only the suites that need no stack
 	@tools/test.sh unit
 
 demo: build ## start the stack, simulators and services; send sample orders; show what reached Intacct
-	@tools/demo.sh
+	@tools/demo.sh $(ARGS)
 
 up: ## start the local Kafka broker and schema registry
 	@$(STACK) start

@@ -34,7 +34,7 @@ start_service() {
   local name="$1" ops_port="$2"; shift 2
   OPS_PORT="$ops_port" nohup node "$@" >"$logs/$name.log" 2>&1 &
   echo $! >"$run/demo-$name.pid"
-  echo "started $name (pid $!, logs $logs/$name.log, metrics http://127.0.0.1:$ops_port/metrics)"
+  echo "started $name (pid $!, logs $logs/$name.log$( (( ops_port > 0 )) && echo ", metrics http://127.0.0.1:$ops_port/metrics"))"
 }
 
 infra/local/stack.sh start

@@ -2,13 +2,13 @@ import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctClient } from '@tributary/connectors-intacct';
 import { salesOrderControlId, toIntacctSalesOrder, type IntacctOrderMappingRules } from '@tributary/mapping-intacct';
-import { LedgerStatus, type AvroEventCodec, type IdempotencyLedger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
+import { LedgerStatus, type AvroEventCodec, type Ledger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
 
 export interface SalesOrderPipelineDeps {
   readonly source: TopicSpec;
   readonly codec: AvroEventCodec<OrderEvent>;
-  readonly intacct: IntacctClient;
-  readonly ledger: IdempotencyLedger<CrossReference>;
+  readonly intacct: Pick<IntacctClient, 'createSalesOrder' | 'findSalesDocumentByReference'>;
+  readonly ledger: Ledger<CrossReference>;
   readonly rules: IntacctOrderMappingRules;
   readonly clock?: () => number;
 }

@@ -10,7 +10,7 @@ export { EventProducer, type OutgoingMessage } from './producer/event-producer.j
 export { DeadLetterChannel } from './dead-letter/dead-letter-channel.js';
 export { DeadLetterHeader, PARKED_CODE } from './dead-letter/dead-letter-headers.js';
 export { ParkingLot } from './dead-letter/parking-lot.js';
-export { IdempotencyLedger, LedgerStatus, type LedgerEntry } from './ledger/idempotency-ledger.js';
+export { IdempotencyLedger, LedgerStatus, type Ledger, type LedgerEntry } from './ledger/idempotency-ledger.js';
 export { PipelineRunner, type PipelineRunnerOptions } from './consumer/pipeline-runner.js';
 export { startPipelines, type StartPipelinesOptions } from './consumer/start-pipelines.js';
 export type { PipelineDefinition, PipelineMessage, PipelineOutcome, HandlerContext } from './consumer/pipeline.js';

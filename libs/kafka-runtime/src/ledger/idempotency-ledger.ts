@@ -12,6 +12,12 @@ export interface LedgerEntry {
 
 export const LedgerStatus = { pending: 'PENDING', done: 'DONE', failed: 'FAILED' } as const;
 
+/** What a pipeline needs from the ledger (an in-memory one serves unit tests). */
+export interface Ledger<E extends LedgerEntry> {
+  get(key: string): E | undefined;
+  record(entry: E): Promise<void>;
+}
+
 /**
  * The idempotency ledger on the compacted `integration.xref.v1` topic: the intent (PENDING) is
  * recorded before an external call and the result (DONE with the external id, or FAILED) after.
@@ -20,7 +26,7 @@ export const LedgerStatus = { pending: 'PENDING', done: 'DONE', failed: 'FAILED'
  * A PENDING entry without a DONE means the outcome of a call is unknown: the sink must look the
  * document up in the external system before creating it again.
  */
-export class IdempotencyLedger<E extends LedgerEntry> {
+export class IdempotencyLedger<E extends LedgerEntry> implements Ledger<E> {
   private readonly entries = new Map<string, E>();
 
   private constructor(private readonly topic: string, private readonly codec: AvroEventCodec<E>, private readonly producer: EventProducer) {}

@@ -1,0 +1,135 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { IntegrationError } from '@tributary/core';
+import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
+import type { IntacctClient, IntacctSalesDocumentRef, IntacctSalesOrder } from '@tributary/connectors-intacct';
+import type { AvroEventCodec, Ledger, PipelineMessage } from '@tributary/kafka-runtime';
+import { createLogger } from '@tributary/observability';
+import { salesOrderPipeline } from './sales-order.pipeline.js';
+
+const orderEvent = (overrides: Partial<OrderEvent> = {}): OrderEvent => ({
+  eventId: '0b0f6a4e-5a8b-5c1e-9f5e-2d1c7a9e4b11', eventType: 'order.created', occurredAt: Date.UTC(2026, 10, 25, 9, 30),
+  source: 'clarity', correlationId: 'evt_01', causationId: 'evt_01', schemaVersion: 1,
+  order: {
+    orderId: '10045', orderNumber: 'CL-10045', status: 'pending', orderedAt: Date.UTC(2026, 10, 25, 9, 29), currency: 'USD', storeId: 'store-us-1', channel: 'web',
+    customer: { customerId: 'cust-77', email: 'jane.roe@example.com', firstName: 'Jane', lastName: 'Roe', company: null, phone: '+1 512 555 0142' },
+    billingAddress: { name: 'Jane Roe', line1: '500 Congress Ave', line2: 'Suite 210', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+    shippingAddress: { name: 'Jane Roe', line1: '500 Congress Ave', line2: 'Suite 210', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+    lines: [
+      { lineId: '1', sku: 'TRB-MUG-12OZ', description: 'Ceramic mug 12 oz', quantity: 2, unitPrice: '19.99', discount: '2.00', tax: '3.13', lineTotal: '37.98' },
+      { lineId: '2', sku: 'TRB-BEANS-COL-250G', description: 'Colombia beans 250 g', quantity: 3, unitPrice: '12.75', discount: '0.00', tax: '3.16', lineTotal: '38.25' },
+    ],
+    shipping: { method: 'UPS Ground', amount: '9.95' },
+    payment: { method: 'visa', transactionId: 'ch_3P', amount: '92.47', status: 'captured' },
+    couponCode: 'SPRING10',
+    totals: { subtotal: '78.23', discountTotal: '2.00', taxTotal: '6.29', shippingTotal: '9.95', grandTotal: '92.47' },
+  },
+  ...overrides,
+});
+
+class InMemoryLedger implements Ledger<CrossReference> {
+  readonly history: CrossReference[] = [];
+  private readonly entries = new Map<string, CrossReference>();
+  get(key: string) { return this.entries.get(key); }
+  async record(entry: CrossReference) { this.history.push(entry); this.entries.set(entry.key, entry); }
+}
+
+class FakeIntacct implements Pick<IntacctClient, 'createSalesOrder' | 'findSalesDocumentByReference'> {
+  readonly created: Array<{ order: IntacctSalesOrder; controlId: string }> = [];
+  readonly existing = new Map<string, IntacctSalesDocumentRef>();
+  failCreateWith: IntegrationError | undefined;
+  async createSalesOrder(order: IntacctSalesOrder, { controlId }: { controlId: string }) {
+    if (this.failCreateWith) throw this.failCreateWith;
+    this.created.push({ order, controlId });
+    return { key: `Sales Order-SO${String(this.created.length).padStart(4, '0')}` };
+  }
+  async findSalesDocumentByReference(_type: string, referenceNo: string) { return this.existing.get(referenceNo) ?? null; }
+}
+
+const setup = () => {
+  const ledger = new InMemoryLedger();
+  const intacct = new FakeIntacct();
+  const pipeline = salesOrderPipeline({
+    source: { name: 'commerce.order.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 1 },
+    codec: {} as AvroEventCodec<OrderEvent>, intacct, ledger, clock: () => 1_700_000_000_000,
+    rules: { transactionType: 'Sales Order', customerId: { from: 'fixed', fixedId: 'WEBSALES' }, baseCurrency: 'USD' },
+  });
+  const handle = (event: OrderEvent, attempt = 1) => pipeline.handle(
+    { topic: 'commerce.order.v1', partition: 0, offset: '7', key: event.order.orderId, value: event, headers: {}, correlationId: 'corr-1' } satisfies PipelineMessage<OrderEvent>,
+    { attempt, log: createLogger('test', 'silent') },
+  );
+  return { ledger, intacct, handle, pipeline };
+};
+
+describe('salesOrderPipeline', () => {
+  it('records the intent, creates the Sales Order with a deterministic controlid, then records DONE', async () => {
+    const { ledger, intacct, handle } = setup();
+    assert.deepEqual(await handle(orderEvent()), { kind: 'done', ref: 'Sales Order-SO0001' });
+    assert.equal(intacct.created.length, 1);
+    assert.equal(intacct.created[0]?.controlId, 'so-create-10045');
+    assert.equal(intacct.created[0]?.order.referenceNo, 'CL-10045');
+    assert.deepEqual(ledger.history.map((e) => [e.key, e.status, e.externalId]), [
+      ['intacct:sales-order:10045', 'PENDING', null],
+      ['intacct:sales-order:10045', 'DONE', 'Sales Order-SO0001'],
+    ]);
+  });
+
+  it('does nothing for an order the ledger says is done (duplicate webhook or redelivery)', async () => {
+    const { intacct, handle } = setup();
+    await handle(orderEvent());
+    assert.deepEqual(await handle(orderEvent()), { kind: 'duplicate', ref: 'Sales Order-SO0001' });
+    assert.equal(intacct.created.length, 1);
+  });
+
+  it('looks the document up before creating when an earlier outcome is unknown (PENDING, or a retry)', async () => {
+    const { ledger, intacct, handle } = setup();
+    await ledger.record({
+      key: 'intacct:sales-order:10045', system: 'intacct', entity: 'sales-order', sourceId: '10045', status: 'PENDING', externalId: null,
+      externalReference: 'CL-10045', eventId: 'e-1', correlationId: 'corr-0', attempt: 1, detail: null, updatedAt: 1,
+    });
+    intacct.existing.set('CL-10045', { key: 'Sales Order-SO0042', recordNo: '42', docNo: 'SO0042', state: 'Pending', total: '92.47', referenceNo: 'CL-10045' });
+    assert.deepEqual(await handle(orderEvent()), { kind: 'duplicate', ref: 'Sales Order-SO0042' });
+    assert.equal(intacct.created.length, 0, 'no second create');
+    assert.equal(ledger.get('intacct:sales-order:10045')?.status, 'DONE');
+  });
+
+  it('turns a refused replayed controlid into the existing document', async () => {
+    const { intacct, handle } = setup();
+    intacct.failCreateWith = IntegrationError.permanent('INTACCT.DUPLICATE_CONTROLID', 'SIM-DUPCTRL');
+    intacct.existing.set('CL-10045', { key: 'Sales Order-SO0007', recordNo: '7', docNo: 'SO0007', state: 'Pending', total: '92.47', referenceNo: 'CL-10045' });
+    assert.deepEqual(await handle(orderEvent()), { kind: 'duplicate', ref: 'Sales Order-SO0007' });
+  });
+
+  it('records FAILED and rethrows a permanent Intacct error for the dead letter channel', async () => {
+    const { ledger, intacct, handle } = setup();
+    intacct.failCreateWith = IntegrationError.permanent('INTACCT.BUSINESS_ERROR', 'BL01001973 Invalid item TRB-OLD');
+    await assert.rejects(handle(orderEvent()), (error: unknown) => error instanceof IntegrationError && !error.transient && error.code === 'INTACCT.BUSINESS_ERROR');
+    assert.equal(ledger.get('intacct:sales-order:10045')?.status, 'FAILED');
+    assert.match(ledger.get('intacct:sales-order:10045')?.detail ?? '', /BL01001973/);
+  });
+
+  it('rethrows transient errors untouched so the runtime retries them', async () => {
+    const { ledger, intacct, handle } = setup();
+    intacct.failCreateWith = IntegrationError.transient('INTACCT.TIMEOUT', 'no answer in 30 s', { outcomeUnknown: true });
+    await assert.rejects(handle(orderEvent()), (error: unknown) => error instanceof IntegrationError && error.transient);
+    assert.equal(ledger.get('intacct:sales-order:10045')?.status, 'PENDING', 'the unknown outcome stays visible');
+  });
+
+  it('refuses an order whose totals do not add up, before calling Intacct (stage map)', async () => {
+    const { intacct, handle, pipeline } = setup();
+    const event = orderEvent();
+    event.order.totals.grandTotal = '92.48';
+    await assert.rejects(handle(event), (error: unknown) => {
+      assert.ok(error instanceof IntegrationError && !error.transient);
+      assert.equal(pipeline.stageOf?.(error), 'map');
+      return true;
+    });
+    assert.equal(intacct.created.length, 0);
+  });
+
+  it('skips event types this slice does not handle yet, as an outcome', async () => {
+    const { intacct, handle } = setup();
+    assert.deepEqual(await handle(orderEvent({ eventType: 'order.cancelled' })), { kind: 'skipped', reason: 'order.cancelled is not handled yet' });
+    assert.equal(intacct.created.length, 0);
+  });
+});
