@@ -38,4 +38,15 @@ describe('exactly-once effects in Sage Intacct', () => {
     for (const order of orders) assert.equal(byReference.get(order.orderNumber ?? order.orderId)?.length, 1, `one document for ${order.orderId}`);
     assert.ok((stack.intacct.stats().byStatus['500'] ?? 0) >= 3, 'the commit-then-fail faults happened');
   });
+
+  it('never creates a second document when Intacct committed but the client timed out waiting', async () => {
+    stack.intacct.setFaults({ commitThenFail: 2, commitThenFailMode: 'hang' });
+    const orders = sampleOrders(2, { seed: 23, startNumber: 31_000 });
+    await stack.sender().sendMany(orders.map((order) => webhookFor(order)), { concurrency: 2 });
+    await waitFor(() => orders.every((o) => documentsByReference(stack.intacct.documents()).has(o.orderNumber ?? o.orderId)), { what: 'the 2 orders', timeoutMs: 30_000 });
+    await sleep(3000); // longer than the sink's 2 s client timeout: any second create would have happened
+    const byReference = documentsByReference(stack.intacct.documents());
+    for (const order of orders) assert.equal(byReference.get(order.orderNumber ?? order.orderId)?.length, 1, `one document for ${order.orderId}`);
+    assert.ok((stack.intacct.stats().byStatus['no-response'] ?? 0) >= 2, `the hangs happened: ${JSON.stringify(stack.intacct.stats().byStatus)}`);
+  });
 });
