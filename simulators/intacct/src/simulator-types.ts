@@ -36,6 +36,13 @@ export interface StoredSalesDocumentLine {
   lineTotal: string;
   itemDesc?: string;
   warehouseId?: string;
+  locationId?: string;
+  departmentId?: string;
+  projectId?: string;
+  /** The line's CUSTOMERID dimension. */
+  customerDimensionId?: string;
+  classId?: string;
+  memo?: string;
 }
 
 export interface StoredSalesDocument {
@@ -53,6 +60,12 @@ export interface StoredSalesDocument {
   state: string;
   currency: string;
   baseCurrency?: string;
+  /** `<exchrate>` and `<exchratedate>` (YYYY-MM-DD) when the document is in a foreign currency. */
+  exchangeRate?: string;
+  exchangeRateDate?: string;
+  projectId?: string;
+  /** The entity (location) of the session that created it, in a multi-entity company. */
+  entityId?: string;
   /** The document date from `<datecreated>`, YYYY-MM-DD. */
   documentDate: string;
   /** Wall-clock time the simulator stored it, ISO-8601. */

@@ -42,6 +42,10 @@ export interface IntacctSalesOrderLine {
   locationId?: string;
   departmentId?: string;
   memo?: string;
+  projectId?: string;
+  /** The line's CUSTOMERID dimension (not the document's customer). */
+  customerDimensionId?: string;
+  classId?: string;
 }
 
 export interface IntacctSubtotal {
@@ -64,6 +68,11 @@ export interface IntacctSalesOrder {
   currency: string;
   baseCurrency?: string;
   exchangeRate?: string;
+  /** Date of the rate in `exchangeRate`, recorded on the document. */
+  exchangeRateDate?: IntacctDate;
+  /** Draft | Pending | Closed; Intacct defaults to Pending. */
+  state?: 'Draft' | 'Pending' | 'Closed';
+  projectId?: string;
   lines: IntacctSalesOrderLine[];
   subtotals: IntacctSubtotal[];
 }

@@ -32,6 +32,12 @@ const invalid = (description: string, description2: string, correction = ''): Fu
 
 type Parsed<T> = { value: T } | { errors: GatewayError[] };
 
+/** Optional sotransitem elements the simulator keeps, so tests can see dimensions arrive. */
+const LINE_OPTIONAL_FIELDS = [
+  ['itemDesc', 'itemdesc'], ['warehouseId', 'warehouseid'], ['locationId', 'locationid'], ['departmentId', 'departmentid'],
+  ['projectId', 'projectid'], ['customerDimensionId', 'customerid'], ['classId', 'classid'], ['memo', 'memo'],
+] as const;
+
 const readLines = (verb: XmlElement, context: FunctionContext): Parsed<StoredSalesDocumentLine[]> => {
   const items = childrenNamed(child(verb, 'sotransitems') ?? verb, 'sotransitem');
   const lines: StoredSalesDocumentLine[] = [];
@@ -47,17 +53,12 @@ const readLines = (verb: XmlElement, context: FunctionContext): Parsed<StoredSal
     if (!DECIMAL.test(quantity)) return { errors: businessErrors('Invalid Quantity', `Line ${lineNo}: quantity '${quantity}' is not a number.`) };
     if (price === undefined || price === '') return { errors: businessErrors('Price required', `Line ${lineNo}: enter a price for item '${itemId}'.`) };
     if (!DECIMAL.test(price)) return { errors: businessErrors('Invalid Price', `Line ${lineNo}: price '${price}' is not a number.`) };
-    const itemDesc = optionalText(item, 'itemdesc');
-    const warehouseId = optionalText(item, 'warehouseid');
-    lines.push({
-      lineNo,
-      itemId,
-      quantity,
-      price,
-      lineTotal: formatAmount(new Decimal(quantity).times(price)),
-      ...(itemDesc === undefined ? {} : { itemDesc }),
-      ...(warehouseId === undefined ? {} : { warehouseId }),
-    });
+    const line: StoredSalesDocumentLine = { lineNo, itemId, quantity, price, lineTotal: formatAmount(new Decimal(quantity).times(price)) };
+    for (const [field, name] of LINE_OPTIONAL_FIELDS) {
+      const value = optionalText(item, name);
+      if (value !== undefined) line[field] = value;
+    }
+    lines.push(line);
   }
   return { value: lines };
 };
@@ -102,6 +103,7 @@ export const createSoTransaction: FunctionHandler = {
       (sum, amount) => sum.plus(amount),
       new Decimal(0),
     );
+    const exchangeRateDate = isoDate(child(verb, 'exchratedate'));
     const document: StoredSalesDocument = {
       recordNo: context.state.nextRecordNo(),
       docId: `${transactionType}-${docNo}`,
@@ -118,8 +120,10 @@ export const createSoTransaction: FunctionHandler = {
       lines: lines.value,
       subtotals: subtotals.value,
       total: formatAmount(total),
+      ...(exchangeRateDate ? { exchangeRateDate } : {}),
     };
-    for (const [field, name] of [['externalId', 'externalid'], ['message', 'message'], ['shippingMethod', 'shippingmethod'], ['baseCurrency', 'basecurr']] as const) {
+    if (context.locationId) document.entityId = context.locationId;
+    for (const [field, name] of [['externalId', 'externalid'], ['message', 'message'], ['shippingMethod', 'shippingmethod'], ['baseCurrency', 'basecurr'], ['exchangeRate', 'exchrate'], ['projectId', 'projectid']] as const) {
       const value = optionalText(verb, name);
       if (value !== undefined) document[field] = value;
     }

@@ -21,6 +21,9 @@ const lineXml = (line: IntacctSalesOrderLine): XmlTree => ({
   locationid: line.locationId,
   departmentid: line.departmentId,
   memo: line.memo,
+  projectid: line.projectId,
+  customerid: line.customerDimensionId,
+  classid: line.classId,
 });
 
 /** Key order below is the xs:sequence of `create_sotransaction` (external-apis §1.9.1); do not reorder. */
@@ -34,7 +37,10 @@ export const createSoTransactionXml = (order: IntacctSalesOrder): XmlTree => ({
   externalid: order.externalId,
   basecurr: order.baseCurrency,
   currency: order.currency,
+  exchratedate: order.exchangeRateDate ? dateXml(order.exchangeRateDate) : undefined,
   exchrate: order.exchangeRate,
+  state: order.state,
+  projectid: order.projectId,
   sotransitems: { sotransitem: order.lines.map(lineXml) },
   subtotals:
     order.subtotals.length > 0

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { jsonataExpression } from './jsonata-rule.js';
+
+const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD');
+const clarityStatus = z.enum(['pending', 'processing', 'shipped', 'cancelled']);
+
+/** Payment method → where the money lands in the ERP, and where the gateway's fee goes. */
+export const paymentMethodSchema = z.object({
+  glAccount: z.string().min(1).describe('Intacct undeposited-funds / bank GL account'),
+  feeAccount: z.string().min(1).optional().describe('GL account for the gateway fee'),
+  sage100PaymentType: z.string().min(1).max(5).optional().describe('Sage 100 AR_PaymentType (5 chars)'),
+});
+
+/** A rule: when the JSONata condition holds for the canonical order, apply `set`. First match wins per field. */
+export const dimensionRuleSchema = z.object({
+  name: z.string().min(1),
+  when: jsonataExpression,
+  set: z.object({
+    DEPARTMENTID: z.string().optional(),
+    LOCATIONID: z.string().optional(),
+    PROJECTID: z.string().optional(),
+    CLASSID: z.string().optional(),
+    CUSTOMERID: z.string().optional(),
+  }).refine((set) => Object.keys(set).length > 0, 'expected at least one dimension to set'),
+});
+
+export const entityRouteSchema = z.object({
+  name: z.string().min(1),
+  when: jsonataExpression,
+  intacctEntity: z.string().min(1).optional(),
+  sage100Company: z.string().min(1).max(3).optional(),
+});
+
+/** One mapping file (`config/mappings/*.yaml`); `version` lets files evolve with their readers. */
+export const mappingConfigSchema = z.object({
+  version: z.literal(1, { message: 'expected version: 1' }),
+  company: z.object({
+    baseCurrency: currency,
+    defaultIntacctEntity: z.string().min(1).optional(),
+    defaultSage100Company: z.string().min(1).max(3).optional(),
+    warehouses: z.array(z.string().min(1)).min(1, 'expected at least one warehouse'),
+    defaultWarehouse: z.string().min(1),
+  }).refine((c) => c.warehouses.includes(c.defaultWarehouse), { message: 'expected defaultWarehouse to be one of warehouses', path: ['defaultWarehouse'] }),
+  paymentMethods: z.record(z.string().min(1), paymentMethodSchema),
+  statusMaps: z.object({
+    intacct: z.record(clarityStatus, z.enum(['Draft', 'Pending', 'Closed'])),
+    sage100: z.record(clarityStatus, z.enum(['N', 'O', 'C', 'H'])),
+    salesforce: z.record(clarityStatus, z.string().min(1)),
+  }),
+  dimensions: z.array(dimensionRuleSchema).default([]),
+  entityRouting: z.array(entityRouteSchema).default([]),
+});
+
+export type MappingConfig = z.infer<typeof mappingConfigSchema>;
+export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
+export type EntityRoute = z.infer<typeof entityRouteSchema>;
+export type PaymentMethodMapping = z.infer<typeof paymentMethodSchema>;
