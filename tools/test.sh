@@ -19,7 +19,10 @@ trap cleanup EXIT
 # suite name, concurrency, globs...
 run_suite() {
   local name="$1" concurrency="$2"; shift 2
-  node --test --test-concurrency="$concurrency" --test-timeout=300000 \
+  # --test-force-exit: a file whose tests are done ends even if a client left a handle open;
+  # timeout: a hung suite fails the run instead of holding CI until its limit.
+  timeout --signal=TERM --kill-after=30 "${SUITE_TIMEOUT:-1200}" \
+  node --test --test-concurrency="$concurrency" --test-timeout=300000 --test-force-exit \
     --test-reporter=spec --test-reporter-destination="$results/$name.log" \
     --test-reporter=./tools/test-summary-reporter.mjs --test-reporter-destination="$results/$name.json" \
     "$@"
