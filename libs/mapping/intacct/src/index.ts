@@ -2,3 +2,4 @@ export { toIntacctSalesOrder } from './to-intacct-sales-order.js';
 export { salesOrderControlId } from './sales-order-control-id.js';
 export { intacctOrderMappingRulesSchema, type IntacctOrderMappingRules } from './mapping-rules.js';
 export { MappingErrorCode } from './mapping-error.js';
+export { applyCompanyRules, type CompanyRules, type SalesOrderPlan } from './company-rules.js';

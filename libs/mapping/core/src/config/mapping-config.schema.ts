@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { jsonataExpression } from './jsonata-rule.js';
+import { itemCatalogueSchema } from '../items/item-catalogue.schema.js';
+import { exchangeRateTableSchema } from '../money/exchange-rate-table.schema.js';
+import { assessOptionsSchema } from '../anomaly/assess-order.js';
 
 const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD');
 const clarityStatus = z.enum(['pending', 'processing', 'shipped', 'cancelled']);
@@ -49,7 +52,14 @@ export const mappingConfigSchema = z.object({
   }),
   dimensions: z.array(dimensionRuleSchema).default([]),
   entityRouting: z.array(entityRouteSchema).default([]),
-});
+  items: itemCatalogueSchema,
+  exchangeRates: exchangeRateTableSchema.optional(),
+  anomaly: assessOptionsSchema.extend({ enabled: z.boolean().default(true) }).default({ enabled: true, holdThreshold: 0.7, minHistory: 5 }),
+  customers: z.object({
+    plusAddressing: z.enum(['strip', 'keep']).default('strip'),
+    gmailDots: z.boolean().default(true),
+  }).default({ plusAddressing: 'strip', gmailDots: true }),
+}).refine((c) => !c.exchangeRates || c.exchangeRates.base === c.company.baseCurrency, { message: 'expected exchangeRates.base to equal company.baseCurrency', path: ['exchangeRates', 'base'] });
 
 export type MappingConfig = z.infer<typeof mappingConfigSchema>;
 export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
