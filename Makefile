@@ -10,7 +10,7 @@ endif
 
 STACK := infra/local/stack.sh
 
-.PHONY: help install build test test-unit demo up down status clean generate
+.PHONY: help install build check-config test test-unit demo up down status clean generate suggest-mappings
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,7 +29,13 @@ build: install ## generate-check and compile every package (tsc -b, incremental)
 generate: install ## regenerate TypeScript types from schemas/*.avsc
 	@node tools/generate-canonical-types.mjs
 
-test: build ## unit, integration and e2e suites against a real Kafka + registry (starts and stops the stack if needed)
+check-config: build ## validate the mapping files under config/mappings (file, path inside it, what was expected)
+	@node libs/mapping/core/dist/config/check-config.cli.js config/mappings
+
+suggest-mappings: build ## draft a field mapping: make suggest-mappings ARGS="--sample order.json --targets DOCID,TOTAL"
+	@node libs/mapping/core/dist/suggestions/suggest-mappings.cli.js $(ARGS)
+
+test: check-config ## unit, integration and e2e suites against a real Kafka + registry (starts and stops the stack if needed)
 	@tools/test.sh
 
 test-unit: build ## only the suites that need no stack

@@ -17,6 +17,8 @@ export const intacctSinkEnvSchema = z.object({
   INTACCT_CUSTOMER_PREFIX: z.string().default(''),
   INTACCT_BASE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
   INTACCT_WAREHOUSE_ID: z.string().min(1).optional(),
+  /** The company's mapping file (items, dimensions, entity routing, rates, anomaly review). */
+  MAPPING_FILE: z.string().min(1).default('config/mappings/default.yaml'),
   /** Concurrent partitions = concurrent Intacct requests; Intacct allows 2 per company on most tiers. */
   SINK_CONCURRENCY: env.positiveInt(2),
   RETRY_MAX_ATTEMPTS: env.positiveInt(6),

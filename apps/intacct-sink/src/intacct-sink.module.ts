@@ -2,9 +2,11 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type O
 import { deadLetterTopic, topics, type CrossReference, type OrderEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
 import { IntacctClient } from '@tributary/connectors-intacct';
+import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
 import { IdempotencyLedger, KafkaRuntime, LOGGER, startPipelines, TributaryRuntimeModule, type PipelineRunner } from '@tributary/kafka-runtime';
 import { TributaryMetrics, Readiness, type Logger } from '@tributary/observability';
 import { intacctSinkEnvSchema, type IntacctSinkConfig } from './intacct-sink.config.js';
+import { OrderReview } from './order-review.js';
 import { salesOrderPipeline } from './sales-order.pipeline.js';
 
 export const SINK_CONFIG = Symbol('SINK_CONFIG');
@@ -18,7 +20,7 @@ const dlq = deadLetterTopic(SERVICE);
  */
 class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private runner: PipelineRunner | undefined;
-  private intacct: IntacctClient | undefined;
+  private readonly clients = new Map<string, IntacctClient>();
 
   constructor(
     @Inject(SINK_CONFIG) private readonly config: IntacctSinkConfig,
@@ -28,22 +30,33 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const { config, runtime, metrics } = this;
-    const intacct = new IntacctClient({
+  /** One client (one session) per Intacct entity the routing rules send orders to. */
+  private intacctFor(entityId: string | undefined): IntacctClient {
+    const { config, metrics } = this;
+    const entity = entityId ?? config.INTACCT_ENTITY_ID;
+    const existing = this.clients.get(entity ?? '');
+    if (existing) return existing;
+    const client = new IntacctClient({
       endpointUrl: config.INTACCT_ENDPOINT_URL,
       timeoutMs: config.INTACCT_TIMEOUT_MS,
       credentials: {
         senderId: config.INTACCT_SENDER_ID, senderPassword: config.INTACCT_SENDER_PASSWORD,
         companyId: config.INTACCT_COMPANY_ID, userId: config.INTACCT_USER_ID, userPassword: config.INTACCT_USER_PASSWORD,
-        ...(config.INTACCT_ENTITY_ID ? { entityId: config.INTACCT_ENTITY_ID } : {}),
+        ...(entity ? { entityId: entity } : {}),
       },
       onRequest: ({ operation, status, durationMs }) => {
         metrics.externalRequests.inc({ system: 'intacct', operation, status });
         metrics.externalRequestSeconds.observe({ system: 'intacct', operation }, durationMs / 1000);
       },
     });
-    this.intacct = intacct;
+    this.clients.set(entity ?? '', client);
+    return client;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { config, runtime, metrics } = this;
+    const mapping = loadMappingConfig(config.MAPPING_FILE);
+    this.log.info({ file: config.MAPPING_FILE, items: Object.keys(mapping.items.items).length, dimensionRules: mapping.dimensions.length, routes: mapping.entityRouting.length }, 'mapping file loaded');
     const xrefCodec = await runtime.codec<CrossReference>(topics.xref, topics.xref.valueSchema);
     const ledger = await IdempotencyLedger.load(runtime.kafka, runtime.topic(topics.xref).name, xrefCodec, runtime.producer);
     this.log.info({ entries: ledger.size }, 'idempotency ledger loaded');
@@ -59,8 +72,10 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
         salesOrderPipeline({
           source: runtime.topic(topics.order),
           codec: await runtime.codec<OrderEvent>(topics.order, topics.order.valueSchema),
-          intacct,
+          intacct: (entityId) => this.intacctFor(entityId),
           ledger,
+          company: { mapping, items: new ItemResolver(mapping.items) },
+          ...(mapping.anomaly.enabled ? { review: new OrderReview(mapping.anomaly) } : {}),
           rules: {
             transactionType: config.INTACCT_TRANSACTION_TYPE,
             customerId: { from: config.INTACCT_CUSTOMER_FROM, fixedId: config.INTACCT_CUSTOMER_ID, prefix: config.INTACCT_CUSTOMER_PREFIX },
@@ -76,7 +91,7 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner?.stop();
-    await this.intacct?.close();
+    for (const client of this.clients.values()) await client.close();
   }
 }
 

@@ -5,6 +5,10 @@ import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctClient, IntacctSalesDocumentRef, IntacctSalesOrder } from '@tributary/connectors-intacct';
 import type { AvroEventCodec, Ledger, PipelineMessage } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
+import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { OrderReview } from './order-review.js';
 import { salesOrderPipeline } from './sales-order.pipeline.js';
 
 const orderEvent = (overrides: Partial<OrderEvent> = {}): OrderEvent => ({
@@ -46,19 +50,24 @@ class FakeIntacct implements Pick<IntacctClient, 'createSalesOrder' | 'findSales
   async findSalesDocumentByReference(_type: string, referenceNo: string) { return this.existing.get(referenceNo) ?? null; }
 }
 
-const setup = () => {
+const mapping = loadMappingConfig(join(fileURLToPath(import.meta.url), '../../../../config/mappings/default.yaml'));
+
+const setup = (options: { review?: OrderReview } = {}) => {
   const ledger = new InMemoryLedger();
   const intacct = new FakeIntacct();
+  const entities: Array<string | undefined> = [];
   const pipeline = salesOrderPipeline({
     source: { name: 'commerce.order.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 1 },
-    codec: {} as AvroEventCodec<OrderEvent>, intacct, ledger, clock: () => 1_700_000_000_000,
+    codec: {} as AvroEventCodec<OrderEvent>, intacct: (entityId) => { entities.push(entityId); return intacct; }, ledger, clock: () => 1_700_000_000_000,
+    company: { mapping, items: new ItemResolver(mapping.items) },
+    ...(options.review ? { review: options.review } : {}),
     rules: { transactionType: 'Sales Order', customerId: { from: 'fixed', fixedId: 'WEBSALES' }, baseCurrency: 'USD' },
   });
-  const handle = (event: OrderEvent, attempt = 1) => pipeline.handle(
-    { topic: 'commerce.order.v1', partition: 0, offset: '7', key: event.order.orderId, value: event, headers: {}, correlationId: 'corr-1' } satisfies PipelineMessage<OrderEvent>,
+  const handle = (event: OrderEvent, attempt = 1, headers: Record<string, string> = {}) => pipeline.handle(
+    { topic: 'commerce.order.v1', partition: 0, offset: '7', key: event.order.orderId, value: event, headers, correlationId: 'corr-1' } satisfies PipelineMessage<OrderEvent>,
     { attempt, log: createLogger('test', 'silent') },
   );
-  return { ledger, intacct, handle, pipeline };
+  return { ledger, intacct, handle, pipeline, entities };
 };
 
 describe('salesOrderPipeline', () => {
@@ -68,6 +77,7 @@ describe('salesOrderPipeline', () => {
     assert.equal(intacct.created.length, 1);
     assert.equal(intacct.created[0]?.controlId, 'so-create-10045');
     assert.equal(intacct.created[0]?.order.referenceNo, 'CL-10045');
+    assert.deepEqual(intacct.created[0]?.order.lines.map((l) => [l.itemId, l.departmentId, l.locationId]), [['MUG-12OZ', 'ECOM', 'US-TX'], ['BEANS-COL-250G', 'ECOM', 'US-TX']], 'the mapping file was applied');
     assert.deepEqual(ledger.history.map((e) => [e.key, e.status, e.externalId]), [
       ['intacct:sales-order:10045', 'PENDING', null],
       ['intacct:sales-order:10045', 'DONE', 'Sales Order-SO0001'],
@@ -131,5 +141,39 @@ describe('salesOrderPipeline', () => {
     const { intacct, handle } = setup();
     assert.deepEqual(await handle(orderEvent({ eventType: 'order.cancelled' })), { kind: 'skipped', reason: 'order.cancelled is not handled yet' });
     assert.equal(intacct.created.length, 0);
+  });
+
+  it('sends the order to the entity the routing rules choose', async () => {
+    const { handle, entities } = setup();
+    const event = orderEvent();
+    event.order.shippingAddress = { ...event.order.shippingAddress, country: 'CA', region: 'ON', postalCode: 'M5H 2N2', city: 'Toronto' };
+    await handle(event);
+    assert.deepEqual(entities, ['CA']);
+  });
+
+  it('holds an order far outside the customer’s history for review, and posts it once a person approved it', async () => {
+    const review = new OrderReview({ holdThreshold: 0.7, minHistory: 5 });
+    const { handle, intacct } = setup({ review });
+    for (let i = 0; i < 8; i++) {
+      const usual = orderEvent();
+      usual.order.orderId = `usual-${i}`;
+      usual.order.orderNumber = `CL-2000${i}`;
+      await handle(usual);
+    }
+    const spike = orderEvent();
+    spike.order.orderId = 'spike-1';
+    spike.order.orderNumber = 'CL-30001';
+    spike.order.lines = [{ lineId: '1', sku: 'TRB-ESPRESSO-MACHINE', description: null, quantity: 12, unitPrice: '1499.00', discount: '0.00', tax: '0.00', lineTotal: '17988.00' }];
+    spike.order.shipping = { method: null, amount: '0.00' };
+    spike.order.totals = { subtotal: '17988.00', discountTotal: '0.00', taxTotal: '0.00', shippingTotal: '0.00', grandTotal: '17988.00' };
+    await assert.rejects(handle(spike), (error: unknown) => {
+      assert.ok(error instanceof IntegrationError && !error.transient);
+      assert.equal(error.code, 'REVIEW.ANOMALY_HOLD');
+      assert.ok((error.details['score'] as number) >= 0.7);
+      assert.ok((error.details['reasons'] as unknown[]).length > 0);
+      return true;
+    });
+    assert.equal(intacct.created.length, 8, 'the held order was not posted');
+    assert.equal((await handle(spike, 1, { 'x-tributary-review': 'approved' })).kind, 'done');
   });
 });

@@ -1,23 +1,30 @@
 import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctClient } from '@tributary/connectors-intacct';
-import { salesOrderControlId, toIntacctSalesOrder, type IntacctOrderMappingRules } from '@tributary/mapping-intacct';
+import { applyCompanyRules, salesOrderControlId, toIntacctSalesOrder, type CompanyRules, type IntacctOrderMappingRules } from '@tributary/mapping-intacct';
+import { REVIEW_APPROVED_HEADER, type OrderReview } from './order-review.js';
 import { LedgerStatus, type AvroEventCodec, type Ledger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
 
 export interface SalesOrderPipelineDeps {
   readonly source: TopicSpec;
   readonly codec: AvroEventCodec<OrderEvent>;
-  readonly intacct: Pick<IntacctClient, 'createSalesOrder' | 'findSalesDocumentByReference'>;
+  /** The Intacct client for an entity of a multi-entity company (undefined = top level). */
+  readonly intacct: (entityId: string | undefined) => IntacctPort;
   readonly ledger: Ledger<CrossReference>;
   readonly rules: IntacctOrderMappingRules;
+  readonly company: CompanyRules;
+  readonly review?: OrderReview;
   readonly clock?: () => number;
 }
+
+export type IntacctPort = Pick<IntacctClient, 'createSalesOrder' | 'findSalesDocumentByReference'>;
 
 const ledgerKey = (orderId: string) => `intacct:sales-order:${orderId}`;
 
 /**
  * commerce.order.v1 → Sage Intacct Sales Order, exactly once in effect:
- * skip if the ledger says DONE → map (pure) → when the outcome of an earlier try is unknown,
+ * skip if the ledger says DONE → map (pure) → apply the company's mapping file (items,
+ * dimensions, entity, state, rates) → hold anomalies for review → when the outcome of an earlier try is unknown,
  * look the document up by its reference → record PENDING → create with a deterministic
  * controlid (uniqueid=true) → record DONE. The runtime commits the offset afterwards.
  */
@@ -26,8 +33,8 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
   source: deps.source,
   codec: deps.codec,
   system: 'intacct',
-  stageOf: (error) => (error.code.startsWith('MAPPING.') ? 'map' : 'deliver'),
-  handle: async ({ value: event, correlationId }, { attempt, log }): Promise<PipelineOutcome> => {
+  stageOf: (error) => (error.code.startsWith('MAPPING.') || error.code.startsWith('REVIEW.') ? 'map' : 'deliver'),
+  handle: async ({ value: event, correlationId, headers }, { attempt, log }): Promise<PipelineOutcome> => {
     if (event.eventType !== 'order.created') return { kind: 'skipped', reason: `${event.eventType} is not handled yet` };
     const { order } = event;
     const key = ledgerKey(order.orderId);
@@ -40,11 +47,16 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
     const known = deps.ledger.get(key);
     if (known?.status === LedgerStatus.done) return { kind: 'duplicate', ref: known.externalId ?? '' };
 
-    const mapped = toIntacctSalesOrder(order, deps.rules);
-    if (!mapped.ok) throw mapped.error;
+    const base = toIntacctSalesOrder(order, deps.rules);
+    if (!base.ok) throw base.error;
+    const planned = await applyCompanyRules(order, base.value, deps.company);
+    if (!planned.ok) throw planned.error;
+    const { document, entityId, appliedRules } = planned.value;
+    if (deps.review && headers[REVIEW_APPROVED_HEADER] !== 'approved') deps.review.check(order);
+    const intacct = deps.intacct(entityId);
 
     const findExisting = async () => {
-      const found = await deps.intacct.findSalesDocumentByReference(deps.rules.transactionType, order.orderNumber);
+      const found = await intacct.findSalesDocumentByReference(deps.rules.transactionType, order.orderNumber);
       if (found) await deps.ledger.record(entry(LedgerStatus.done, found.key));
       return found;
     };
@@ -60,9 +72,10 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
 
     await deps.ledger.record(entry(LedgerStatus.pending, null));
     try {
-      const { key: docId } = await deps.intacct.createSalesOrder(mapped.value, { controlId: salesOrderControlId(order.orderId) });
+      const { key: docId } = await intacct.createSalesOrder(document, { controlId: salesOrderControlId(order.orderId) });
       await deps.ledger.record(entry(LedgerStatus.done, docId));
-      log.info({ docId, orderId: order.orderId, lines: order.lines.length, total: order.totals.grandTotal }, 'sales order created');
+      deps.review?.observe(order);
+      log.info({ docId, orderId: order.orderId, entityId, lines: order.lines.length, total: order.totals.grandTotal, rules: appliedRules }, 'sales order created');
       return { kind: 'done', ref: docId };
     } catch (error) {
       if (error instanceof IntegrationError && error.code === 'INTACCT.DUPLICATE_CONTROLID') {

@@ -21,9 +21,9 @@ describe('permanent failures and poison messages go to the dead letter topic', (
   after(async () => { await consumer.disconnect(); await stack.stop(); });
   const header = (message: KafkaMessage, name: string) => message.headers?.[name]?.toString();
 
-  it('dead-letters an order Intacct rejects (unknown item), with its headers, continues with the next order, and counts it', async () => {
+  it('dead-letters an order Intacct rejects (retired item), with its headers, continues with the next order, and counts it', async () => {
     const [rejected, next] = sampleOrders(2, { seed: 41, startNumber: 50_000 });
-    rejected!.lineItems[0]!.sku = 'TRB-DISCONTINUED-001';
+    rejected!.lineItems[0]!.sku = 'TRB-LEGACY-BUNDLE';
     const results = await stack.sender().sendMany([webhookFor(rejected!), webhookFor(next!)]);
     assert.deepEqual(results.map((r) => r.status), [202, 202]);
 
@@ -43,6 +43,19 @@ describe('permanent failures and poison messages go to the dead letter topic', (
     await waitFor(() => stack.intacct.documents().some((d) => d.referenceNo === (next!.orderNumber ?? next!.orderId)), { what: 'the next order in Intacct' });
     const metrics = await stack.sink!.get(TributaryMetrics).registry.getSingleMetricAsString('tributary_dlq_messages_total');
     assert.match(metrics, /code="INTACCT.BUSINESS_ERROR"[^}]*} 1/);
+  });
+
+  it('sends an order with an unknown SKU to review (UNMAPPED_SKU with suggestions) instead of guessing', async () => {
+    const [order] = sampleOrders(1, { seed: 43, startNumber: 52_000 });
+    order!.lineItems[0]!.sku = 'TRB-MUG-14OZ';
+    await stack.sender().send(webhookFor(order!));
+    const message = await waitFor(() => dead.find((m) => m.key?.toString() === order!.orderId), { what: 'the unmapped order in the DLQ' });
+    assert.equal(header(message, DeadLetterHeader.errorCode), 'MAPPING.UNMAPPED_SKU');
+    assert.equal(header(message, DeadLetterHeader.stage), 'map');
+    const details = JSON.parse(header(message, DeadLetterHeader.errorDetails) ?? '{}') as { sku?: string; suggestions?: Array<{ itemId: string }> };
+    assert.equal(details.sku, 'TRB-MUG-14OZ');
+    assert.equal(details.suggestions?.[0]?.itemId, 'MUG-12OZ');
+    assert.ok(!stack.intacct.documents().some((d) => d.referenceNo === (order!.orderNumber ?? order!.orderId)), 'nothing half-applied in Intacct');
   });
 
   it('dead-letters undecodable bytes on commerce.order.v1 without crashing, and keeps flowing', async () => {

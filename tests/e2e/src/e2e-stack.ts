@@ -4,12 +4,20 @@ import { createClarityIngress } from '@tributary/clarity-ingress';
 import { createIntacctSink } from '@tributary/intacct-sink';
 import { createKafkaClient } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
-import { catalogue, ClarityWebhookSender } from '@tributary/simulator-clarity';
+import { ClarityWebhookSender } from '@tributary/simulator-clarity';
+import { loadMappingConfig } from '@tributary/mapping-core';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startIntacctSimulator, type IntacctSimulator, type IntacctSimulatorOptions } from '@tributary/simulator-intacct';
 import { stackEnv } from '@tributary/testing';
 import type { Kafka } from 'kafkajs';
 
 export const WEBHOOK_SECRET = 'whsec_e2e_current';
+export const MAPPING_FILE = join(fileURLToPath(import.meta.url), '../../../../config/mappings/default.yaml');
+/** The company's SKU → ITEMID table, as the mapping file ships it. */
+export const itemIds = loadMappingConfig(MAPPING_FILE).items.items;
+/** Retired in Intacct: in the mapping table, unknown to the Intacct simulator. */
+export const RETIRED_ITEM = 'LEGACY-BUNDLE';
 const intacctCredentials = { senderId: 'tributary-e2e', senderPassword: 'sender-secret', companyId: 'TRIBUTARY-E2E', userId: 'ws_user', password: 'user-secret' };
 
 /**
@@ -33,11 +41,12 @@ export class E2eStack {
       senderId: intacctCredentials.senderId,
       senderPassword: intacctCredentials.senderPassword,
       users: [{ companyId: intacctCredentials.companyId, userId: intacctCredentials.userId, password: intacctCredentials.password }],
-      items: catalogue.map((item) => item.sku),
+      items: Object.values(itemIds).filter((id) => id !== RETIRED_ITEM),
       ...options.simulator,
     });
     const env = stackEnv({
       CLARITY_WEBHOOK_SECRETS: WEBHOOK_SECRET,
+      MAPPING_FILE,
       HTTP_PORT: '0',
       HTTP_HOST: '127.0.0.1',
       INTACCT_ENDPOINT_URL: intacct.url,

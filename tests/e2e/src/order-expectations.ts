@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
 import type { ClarityOrderPayload } from '@tributary/simulator-clarity';
 import type { StoredSalesDocument } from '@tributary/simulator-intacct';
+import { itemIds } from './e2e-stack.js';
 
 const money = (value: unknown) => new Decimal(String(value)).toFixed(2);
 
@@ -13,7 +14,7 @@ export const assertDocumentMatchesOrder = (document: StoredSalesDocument, order:
   assert.equal(document.total, money(order.totalAmount), `total of ${order.orderId}`);
   assert.deepEqual(
     document.lines.map((line) => ({ itemId: line.itemId, quantity: String(Number(line.quantity)), price: money(line.price) })),
-    order.lineItems.map((item) => ({ itemId: item.sku, quantity: String(item.quantity), price: money(item.unitPrice) })),
+    order.lineItems.map((item) => ({ itemId: itemIds[item.sku], quantity: String(item.quantity), price: money(item.unitPrice) })),
     `lines of ${order.orderId}`,
   );
 };

@@ -35,6 +35,7 @@ export class DeadLetterChannel {
       [DeadLetterHeader.firstFailureAt]: new Date(context.firstFailureAt).toISOString(),
       [DeadLetterHeader.lastFailureAt]: new Date(this.clock()).toISOString(),
     };
+    if (Object.keys(error.details).length > 0) headers[DeadLetterHeader.errorDetails] = safeJson(error.details).slice(0, 8000);
     await this.producer.send({ topic: this.topic, key: message.key, value: message.value, headers });
   }
 
@@ -43,3 +44,11 @@ export class DeadLetterChannel {
     await this.producer.send({ topic: this.topic, key, value: null, headers: { [DeadLetterHeader.action]: 'unpark', [DeadLetterHeader.originalTopic]: sourceTopic } });
   }
 }
+
+const safeJson = (value: unknown): string => {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '{"unserialisable":true}';
+  }
+};

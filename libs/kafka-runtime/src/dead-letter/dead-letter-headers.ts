@@ -11,6 +11,8 @@ export const DeadLetterHeader = {
   stage: 'x-dlq-stage',
   errorCode: 'x-dlq-error-code',
   errorMessage: 'x-dlq-error-message',
+  /** JSON of the error's details when it has any (e.g. the suggestions for an unmapped SKU). */
+  errorDetails: 'x-dlq-error-details',
   transient: 'x-dlq-transient',
   attempts: 'x-dlq-attempts',
   firstFailureAt: 'x-dlq-first-failure-at',

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { ConfigError } from '@tributary/config';
+import { IntegrationError } from '@tributary/core';
 
 /**
  * The whole of a service's `main.ts`: build the Nest context, close it cleanly on SIGTERM/SIGINT,
@@ -30,7 +31,10 @@ export const runService = async (create: () => Promise<INestApplicationContext>)
 export const createServiceContext = (module: Type<unknown> | import('@nestjs/common').DynamicModule): Promise<INestApplicationContext> =>
   NestFactory.createApplicationContext(module, { logger: ['error', 'warn'], abortOnError: false });
 
-const findConfigError = (error: unknown): ConfigError | undefined => {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if (e instanceof ConfigError) return e;
+/** A bad environment variable or a bad mapping file (`CONFIG.*`): the operator must fix it, not retry. */
+const findConfigError = (error: unknown): Error | undefined => {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof ConfigError || (e instanceof IntegrationError && e.code.startsWith('CONFIG.'))) return e;
+  }
   return undefined;
 };
