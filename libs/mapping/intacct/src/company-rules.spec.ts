@@ -92,4 +92,17 @@ describe('applyCompanyRules with the default mapping file', () => {
     assert.equal(result.value.document.lines[0]?.itemId, 'ESPRESSO-MACHINE');
     assert.ok(result.value.appliedRules.some((r) => /fuzzy/.test(r)));
   });
+
+  it('refuses an order whose amounts do not reconcile, with a message finance can act on', async () => {
+    const o = order();
+    const base = toIntacctSalesOrder(o, baseRules);
+    assert.ok(base.ok);
+    o.totals = { ...o.totals, taxTotal: '100.00' };
+    const result = await applyCompanyRules(o, base.value, rules);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.error.transient, false);
+    assert.match(result.error.code, /^MAPPING\./);
+    assert.match(result.error.message, /tax/i);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Order } from '@tributary/canonical-model';
 import type { IntacctSalesOrder } from '@tributary/connectors-intacct';
 import { err, IntegrationError, ok, type Result } from '@tributary/core';
-import { convert, resolveDimensions, routeEntity, standardiseAddress, statusMap, type ItemResolver, type MappingConfig, type StandardAddress } from '@tributary/mapping-core';
+import { convert, validateOrderTotals, resolveDimensions, routeEntity, standardiseAddress, statusMap, type ItemResolver, type MappingConfig, type StandardAddress } from '@tributary/mapping-core';
 
 /** The company's mapping file, compiled once at start. */
 export interface CompanyRules {
@@ -25,7 +25,8 @@ const shipToLine = (address: StandardAddress): string =>
     .join(', ');
 
 /**
- * Applies the company's mapping file to a base sales order: SKU → ITEMID (exact, alias, fuzzy
+ * Applies the company's mapping file to a base sales order: validation of the order's amounts,
+ * SKU → ITEMID (exact, alias, fuzzy
  * above the threshold, else MAPPING.UNMAPPED_SKU with suggestions), dimension rules on every
  * line, entity routing, Clarity status → document state, the exchange rate of the order day
  * when the order is not in the base currency, the default warehouse, and a standardised ship-to
@@ -35,6 +36,9 @@ const shipToLine = (address: StandardAddress): string =>
 export const applyCompanyRules = async (order: Order, base: IntacctSalesOrder, rules: CompanyRules): Promise<Result<SalesOrderPlan, IntegrationError>> => {
   const { mapping, items } = rules;
   const applied: string[] = [];
+  // Finance-grade checks first: every amount a number, not negative, and the totals reconcile.
+  const totals = validateOrderTotals({ currency: order.currency, lines: order.lines, shipping: order.shipping.amount, totals: order.totals });
+  if (!totals.ok) return totals;
   // Rules are written against clean data ("country = 'CA'"), so they see standardised addresses.
   const shipTo = standardiseAddress(order.shippingAddress);
   const billTo = standardiseAddress(order.billingAddress);
