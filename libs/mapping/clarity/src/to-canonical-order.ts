@@ -5,6 +5,7 @@ import { amount, toDecimalString, zero } from './money.js';
 import { orderTotals, type OrderTotalAmounts } from './order-totals.js';
 import { toOrderLines } from './order-lines.js';
 import { toOrderCustomer, toPaymentInfo, toPostalAddress } from './order-parts.js';
+import { allocateOrderDiscount } from './order-discount.js';
 
 const toTotals = (totals: OrderTotalAmounts): OrderTotals => ({
   subtotal: toDecimalString(totals.subtotal),
@@ -15,16 +16,19 @@ const toTotals = (totals: OrderTotalAmounts): OrderTotals => ({
 });
 
 /**
- * Clarity's order → the canonical snapshot. Totals are recomputed from the lines and must equal
+ * Clarity's order → the canonical snapshot. An order-level coupon is allocated over the lines
+ * first (the canonical order is line-level). Totals are recomputed from the lines and must equal
  * Clarity's `totalAmount` to the cent: an order that does not add up would post wrong amounts
  * to the ERP, so it is refused (permanently: retrying cannot make it add up).
  */
 export const toCanonicalOrder = (data: ClarityOrder): Result<Order, IntegrationError> => {
-  const lines = toOrderLines(data.lineItems);
+  const lineItems = allocateOrderDiscount(data);
+  if (!lineItems.ok) return lineItems;
+  const lines = toOrderLines(lineItems.value);
   if (!lines.ok) return lines;
 
   const shippingAmount = data.shipping === null ? zero : amount(data.shipping.amount);
-  const totals = orderTotals(data.lineItems, shippingAmount);
+  const totals = orderTotals(lineItems.value, shippingAmount);
   const totalAmount = amount(data.totalAmount);
   if (!totals.grandTotal.equals(totalAmount)) {
     const expected = toDecimalString(totals.grandTotal);

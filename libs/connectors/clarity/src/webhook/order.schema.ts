@@ -74,6 +74,8 @@ export const clarityOrderSchema = z.object({
   shipping: clarityShippingSchema.nullish().transform((value) => value ?? null),
   paymentInfo: clarityPaymentSchema.nullish().transform((value) => value ?? null),
   couponCode: optionalText(),
+  /** A coupon amount on the whole order, not yet spread over the lines (the mapping allocates it). */
+  orderDiscount: clarityAmountSchema.optional(),
   totalAmount: clarityAmountSchema,
 });
 
