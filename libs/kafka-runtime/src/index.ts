@@ -16,5 +16,6 @@ export { startPipelines, type StartPipelinesOptions } from './consumer/start-pip
 export type { PipelineDefinition, PipelineMessage, PipelineOutcome, HandlerContext } from './consumer/pipeline.js';
 export { readTopicToEnd } from './consumer/read-topic-to-end.js';
 export { defaultRetryPolicy, fullJitterDelay, type RetryPolicy } from './retry/retry-policy.js';
+export { retryKafka } from './retry/retry-kafka.js';
 export { TributaryRuntimeModule, SERVICE_ENV, COMMON_CONFIG, LOGGER, type RuntimeModuleOptions } from './nest/tributary-runtime.module.js';
 export { runService, createServiceContext } from './nest/bootstrap.js';

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createClarityIngress } from '@tributary/clarity-ingress';
 import { createIntacctSink } from '@tributary/intacct-sink';
-import { createKafkaClient } from '@tributary/kafka-runtime';
+import { createKafkaClient, retryKafka } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
 import { ClarityWebhookSender } from '@tributary/simulator-clarity';
 import { loadMappingConfig } from '@tributary/mapping-core';
@@ -86,7 +86,7 @@ export class E2eStack {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(this.topic(topic));
+      const offsets = await retryKafka(() => admin.fetchTopicOffsets(this.topic(topic)));
       return offsets.reduce((sum, o) => sum + Number(o.high), 0);
     } finally {
       await admin.disconnect();

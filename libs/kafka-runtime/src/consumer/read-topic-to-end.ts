@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
+import { retryKafka } from '../retry/retry-kafka.js';
 
 /**
  * Reads a whole topic from the beginning up to the end offsets it had when called, then stops.
@@ -9,7 +10,7 @@ export const readTopicToEnd = async (kafka: Kafka, topic: string, onMessage: (me
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await retryKafka(() => admin.fetchTopicOffsets(topic));
     const remaining = new Map(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high)]));
     if (remaining.size === 0) return 0;
     const groupId = `tributary-state-reader-${randomUUID()}`;
