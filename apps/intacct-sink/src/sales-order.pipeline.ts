@@ -1,9 +1,8 @@
-import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctClient } from '@tributary/connectors-intacct';
 import { applyCompanyRules, salesOrderControlId, toIntacctSalesOrder, type CompanyRules, type IntacctOrderMappingRules } from '@tributary/mapping-intacct';
 import { REVIEW_APPROVED_HEADER, type OrderReview } from './order-review.js';
-import { LedgerStatus, type AvroEventCodec, type Ledger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
+import { exactlyOnceEffect, LedgerStatus, type AvroEventCodec, type Ledger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
 
 export interface SalesOrderPipelineDeps {
   readonly source: TopicSpec;
@@ -55,38 +54,18 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
     if (deps.review && headers[REVIEW_APPROVED_HEADER] !== 'approved') deps.review.check(order);
     const intacct = deps.intacct(entityId);
 
-    const findExisting = async () => {
-      const found = await intacct.findSalesDocumentByReference(deps.rules.transactionType, order.orderNumber);
-      if (found) await deps.ledger.record(entry(LedgerStatus.done, found.key));
-      return found;
-    };
-
-    // An earlier try may have created the document without us learning it: look before creating.
-    if (known?.status === LedgerStatus.pending || attempt > 1) {
-      const found = await findExisting();
-      if (found) {
-        log.info({ docId: found.key, orderId: order.orderId }, 'sales order already in Intacct (earlier outcome was unknown)');
-        return { kind: 'duplicate', ref: found.key };
-      }
-    }
-
-    await deps.ledger.record(entry(LedgerStatus.pending, null));
-    try {
-      const { key: docId } = await intacct.createSalesOrder(document, { controlId: salesOrderControlId(order.orderId) });
-      await deps.ledger.record(entry(LedgerStatus.done, docId));
+    const result = await exactlyOnceEffect({
+      ledger: deps.ledger, key, entry, attempt,
+      duplicateCode: 'INTACCT.DUPLICATE_CONTROLID',
+      find: async () => (await intacct.findSalesDocumentByReference(document.transactionType, order.orderNumber))?.key ?? null,
+      create: async () => (await intacct.createSalesOrder(document, { controlId: salesOrderControlId(order.orderId) })).key,
+    });
+    if (result.kind === 'done') {
       deps.review?.observe(order);
-      log.info({ docId, orderId: order.orderId, entityId, lines: order.lines.length, total: order.totals.grandTotal, rules: appliedRules }, 'sales order created');
-      return { kind: 'done', ref: docId };
-    } catch (error) {
-      if (error instanceof IntegrationError && error.code === 'INTACCT.DUPLICATE_CONTROLID') {
-        const found = await findExisting();
-        if (found) return { kind: 'duplicate', ref: found.key };
-        throw IntegrationError.transient('INTACCT.DUPLICATE_NOT_VISIBLE', 'Intacct refused a replayed controlid but the document is not visible yet', { orderId: order.orderId }, error);
-      }
-      if (error instanceof IntegrationError && !error.transient) {
-        await deps.ledger.record(entry(LedgerStatus.failed, null, `${error.code}: ${error.message}`.slice(0, 500)));
-      }
-      throw error;
+      log.info({ docId: result.ref, orderId: order.orderId, entityId, lines: order.lines.length, total: order.totals.grandTotal, rules: appliedRules }, 'sales order created');
+    } else {
+      log.info({ docId: result.ref, orderId: order.orderId }, 'sales order already in Intacct');
     }
+    return result;
   },
 });

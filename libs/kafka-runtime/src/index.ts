@@ -11,6 +11,7 @@ export { DeadLetterChannel } from './dead-letter/dead-letter-channel.js';
 export { DeadLetterHeader, PARKED_CODE } from './dead-letter/dead-letter-headers.js';
 export { ParkingLot } from './dead-letter/parking-lot.js';
 export { IdempotencyLedger, LedgerStatus, type Ledger, type LedgerEntry } from './ledger/idempotency-ledger.js';
+export { exactlyOnceEffect, type ExactlyOnceEffect } from './ledger/exactly-once-effect.js';
 export { PipelineRunner, type PipelineRunnerOptions } from './consumer/pipeline-runner.js';
 export { startPipelines, type StartPipelinesOptions } from './consumer/start-pipelines.js';
 export type { PipelineDefinition, PipelineMessage, PipelineOutcome, HandlerContext } from './consumer/pipeline.js';

@@ -8,7 +8,9 @@ const money = (value: unknown) => new Decimal(String(value)).toFixed(2);
 
 /** The Sales Order in Intacct carries the Clarity order's lines, quantities, prices and total, exactly. */
 export const assertDocumentMatchesOrder = (document: StoredSalesDocument, order: ClarityOrderPayload) => {
-  assert.equal(document.transactionType, 'Sales Order');
+  // config/mappings/default.yaml: mobile orders paid at checkout become Sales Invoices.
+  const invoiced = order.channel === 'mobile' && order.paymentInfo?.status === 'captured';
+  assert.equal(document.transactionType, invoiced ? 'Sales Invoice' : 'Sales Order', `document type of ${order.orderId}`);
   assert.equal(document.referenceNo, order.orderNumber ?? order.orderId);
   assert.equal(document.currency, order.currency);
   assert.equal(document.total, money(order.totalAmount), `total of ${order.orderId}`);

@@ -105,4 +105,13 @@ describe('applyCompanyRules with the default mapping file', () => {
     assert.match(result.error.code, /^MAPPING\./);
     assert.match(result.error.message, /tax/i);
   });
+
+  it('turns mobile orders paid at checkout into Sales Invoices (document type rules)', async () => {
+    const result = await plan(order({ channel: 'mobile' }));
+    assert.ok(result.ok, result.ok ? '' : result.error.message);
+    assert.equal(result.value.document.transactionType, 'Sales Invoice');
+    const web = await plan(order());
+    assert.ok(web.ok);
+    assert.equal(web.value.document.transactionType, 'Sales Order');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Order } from '@tributary/canonical-model';
 import type { IntacctSalesOrder } from '@tributary/connectors-intacct';
 import { err, IntegrationError, ok, type Result } from '@tributary/core';
-import { convert, validateOrderTotals, resolveDimensions, routeEntity, standardiseAddress, statusMap, type ItemResolver, type MappingConfig, type StandardAddress } from '@tributary/mapping-core';
+import { convert, salesDocumentType, validateOrderTotals, resolveDimensions, routeEntity, standardiseAddress, statusMap, type ItemResolver, type MappingConfig, type StandardAddress } from '@tributary/mapping-core';
 
 /** The company's mapping file, compiled once at start. */
 export interface CompanyRules {
@@ -63,6 +63,9 @@ export const applyCompanyRules = async (order: Order, base: IntacctSalesOrder, r
     ...(dimensions.CUSTOMERID ? { customerDimensionId: dimensions.CUSTOMERID } : {}),
   }));
 
+  const documentType = await salesDocumentType(mapping.salesDocuments, subject);
+  if (documentType) applied.push(`document type: ${documentType.rule} → ${documentType.transactionType}`);
+
   const route = await routeEntity(mapping, subject);
   applied.push(`entity route: ${route.route}`);
 
@@ -83,7 +86,7 @@ export const applyCompanyRules = async (order: Order, base: IntacctSalesOrder, r
   const message = shipTo.ok ? `Clarity order ${order.orderNumber}. Ship to: ${shipToLine(shipTo.value)}`.slice(0, 1000) : `Clarity order ${order.orderNumber}`;
 
   return ok({
-    document: { ...base, ...exchange, message, ...(state ? { state } : {}), ...(dimensions.PROJECTID ? { projectId: dimensions.PROJECTID } : {}), lines: withDimensions },
+    document: { ...base, ...(documentType ? { transactionType: documentType.transactionType } : {}), ...exchange, message, ...(state ? { state } : {}), ...(dimensions.PROJECTID ? { projectId: dimensions.PROJECTID } : {}), lines: withDimensions },
     entityId: route.intacctEntity,
     appliedRules: applied,
   });

@@ -12,6 +12,14 @@ export const paymentMethodSchema = z.object({
   glAccount: z.string().min(1).describe('Intacct undeposited-funds / bank GL account'),
   feeAccount: z.string().min(1).optional().describe('GL account for the gateway fee'),
   sage100PaymentType: z.string().min(1).max(5).optional().describe('Sage 100 AR_PaymentType (5 chars)'),
+  intacctPaymentMethod: z.enum(['Printed Check', 'Cash', 'EFT', 'Credit Card', 'Online Charge Card', 'Online ACH Debit']).default('Credit Card').describe('ARPYMT PAYMENTMETHOD'),
+});
+
+/** Which Intacct transaction definition an order becomes (first matching rule; else the sink's default). */
+export const salesDocumentRuleSchema = z.object({
+  name: z.string().min(1),
+  when: jsonataExpression,
+  intacctTransactionType: z.string().min(1),
 });
 
 /** A rule: when the JSONata condition holds for the canonical order, apply `set`. First match wins per field. */
@@ -50,6 +58,9 @@ export const mappingConfigSchema = z.object({
     sage100: z.record(clarityStatus, z.enum(['N', 'O', 'C', 'H'])),
     salesforce: z.record(clarityStatus, z.string().min(1)),
   }),
+  salesDocuments: z.array(salesDocumentRuleSchema).default([]),
+  /** Transaction definitions that create an AR invoice (cash receipts apply to those). */
+  invoiceTransactionTypes: z.array(z.string().min(1)).default(['Sales Invoice']),
   dimensions: z.array(dimensionRuleSchema).default([]),
   entityRouting: z.array(entityRouteSchema).default([]),
   items: itemCatalogueSchema,
@@ -63,5 +74,6 @@ export const mappingConfigSchema = z.object({
 
 export type MappingConfig = z.infer<typeof mappingConfigSchema>;
 export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
+export type SalesDocumentRule = z.infer<typeof salesDocumentRuleSchema>;
 export type EntityRoute = z.infer<typeof entityRouteSchema>;
 export type PaymentMethodMapping = z.infer<typeof paymentMethodSchema>;

@@ -65,7 +65,9 @@ describe('rules from the default mapping file', () => {
 
   it('maps payment methods to GL and fee accounts, and refuses unknown ones', () => {
     const config = load();
-    assert.deepEqual(paymentMapping(config, 'Visa'), { ok: true, value: { glAccount: '1210', feeAccount: '6110', sage100PaymentType: 'VISA' } });
+    assert.deepEqual(paymentMapping(config, 'Visa'), { ok: true, value: { glAccount: '1210', feeAccount: '6110', sage100PaymentType: 'VISA', intacctPaymentMethod: 'Credit Card' } });
+    const paypal = paymentMapping(config, 'PayPal');
+    assert.equal(paypal.ok && paypal.value.intacctPaymentMethod, 'EFT');
     assert.equal(paymentMapping(config, 'gift card').ok, true);
     const unknown = paymentMapping(config, 'bitcoin');
     assert.equal(unknown.ok, false);

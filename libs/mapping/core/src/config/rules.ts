@@ -1,6 +1,12 @@
 import { IntegrationError, err, ok, type Result } from '@tributary/core';
 import { holds } from './jsonata-rule.js';
-import type { DimensionRule, EntityRoute, MappingConfig, PaymentMethodMapping } from './mapping-config.schema.js';
+import type { DimensionRule, EntityRoute, MappingConfig, PaymentMethodMapping, SalesDocumentRule } from './mapping-config.schema.js';
+
+/** The transaction definition of the first rule whose condition holds, if any. */
+export const salesDocumentType = async (rules: readonly SalesDocumentRule[], order: unknown): Promise<{ transactionType: string; rule: string } | undefined> => {
+  for (const rule of rules) if (await holds(rule.when, order, rule.name)) return { transactionType: rule.intacctTransactionType, rule: rule.name };
+  return undefined;
+};
 
 export type Dimensions = Partial<Record<keyof DimensionRule['set'], string>>;
 
