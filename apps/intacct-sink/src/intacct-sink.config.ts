@@ -12,7 +12,7 @@ export const intacctSinkEnvSchema = z.object({
   INTACCT_ENTITY_ID: z.string().min(1).optional(),
   INTACCT_TIMEOUT_MS: env.positiveInt(30_000),
   INTACCT_TRANSACTION_TYPE: z.string().min(1).default('Sales Order'),
-  INTACCT_CUSTOMER_FROM: z.enum(['fixed', 'order'], { message: 'expected fixed (one web-sales customer) or order (the Clarity customer id)' }).default('fixed'),
+  INTACCT_CUSTOMER_FROM: z.enum(['fixed', 'order'], { message: 'expected order (find or create the Clarity customer, with dedupe) or fixed (one web-sales customer)' }).default('order'),
   INTACCT_CUSTOMER_ID: z.string().min(1).default('WEBSALES'),
   INTACCT_CUSTOMER_PREFIX: z.string().default(''),
   INTACCT_BASE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),

@@ -2,14 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
-import type { IntacctClient, IntacctSalesDocumentRef, IntacctSalesOrder } from '@tributary/connectors-intacct';
+import type { IntacctArPayment, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder } from '@tributary/connectors-intacct';
 import type { AvroEventCodec, Ledger, PipelineMessage } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
 import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { OrderReview } from './order-review.js';
-import { salesOrderPipeline } from './sales-order.pipeline.js';
+import { salesOrderPipeline, type IntacctPort } from './sales-order.pipeline.js';
 
 const orderEvent = (overrides: Partial<OrderEvent> = {}): OrderEvent => ({
   eventId: '0b0f6a4e-5a8b-5c1e-9f5e-2d1c7a9e4b11', eventType: 'order.created', occurredAt: Date.UTC(2026, 10, 25, 9, 30),
@@ -38,21 +38,47 @@ class InMemoryLedger implements Ledger<CrossReference> {
   async record(entry: CrossReference) { this.history.push(entry); this.entries.set(entry.key, entry); }
 }
 
-class FakeIntacct implements Pick<IntacctClient, 'createSalesOrder' | 'findSalesDocumentByReference'> {
+class FakeIntacct implements IntacctPort {
   readonly created: Array<{ order: IntacctSalesOrder; controlId: string }> = [];
   readonly existing = new Map<string, IntacctSalesDocumentRef>();
+  readonly customers: IntacctCustomerRef[] = [];
+  readonly createdCustomers: IntacctCustomer[] = [];
+  readonly payments: Array<{ payment: IntacctArPayment; controlId: string }> = [];
   failCreateWith: IntegrationError | undefined;
+  failPaymentWith: IntegrationError | undefined;
   async createSalesOrder(order: IntacctSalesOrder, { controlId }: { controlId: string }) {
     if (this.failCreateWith) throw this.failCreateWith;
     this.created.push({ order, controlId });
-    return { key: `Sales Order-SO${String(this.created.length).padStart(4, '0')}` };
+    const key = `${order.transactionType}-SO${String(this.created.length).padStart(4, '0')}`;
+    this.existing.set(order.referenceNo, { key, recordNo: String(this.created.length), docNo: key.split('-').at(-1)!, state: 'Pending', total: '0', referenceNo: order.referenceNo, prRecordKey: `AR-${this.created.length}` });
+    return { key };
   }
   async findSalesDocumentByReference(_type: string, referenceNo: string) { return this.existing.get(referenceNo) ?? null; }
+  async findCustomers(by: { clarityId: string } | { email: string } | { customerId: string }) {
+    if ('clarityId' in by) return this.customers.filter((c) => c.clarityId === by.clarityId);
+    if ('email' in by) return this.customers.filter((c) => c.email?.toLowerCase() === by.email.toLowerCase());
+    return this.customers.filter((c) => c.customerId === by.customerId);
+  }
+  async createCustomer(customer: IntacctCustomer) {
+    this.createdCustomers.push(customer);
+    const ref: IntacctCustomerRef = { customerId: customer.customerId ?? `C-${this.customers.length + 1}`, recordNo: String(this.customers.length + 1), name: customer.name, ...(customer.email ? { email: customer.email } : {}), ...(customer.clarityId ? { clarityId: customer.clarityId } : {}) };
+    this.customers.push(ref);
+    return ref;
+  }
+  async createArPayment(payment: IntacctArPayment, { controlId }: { controlId: string }) {
+    if (this.failPaymentWith) throw this.failPaymentWith;
+    this.payments.push({ payment, controlId });
+    return { recordNo: `PMT-${this.payments.length}` };
+  }
+  async findArPaymentByDocNumber(docNumber: string) {
+    const found = this.payments.find((p) => p.payment.docNumber === docNumber);
+    return found ? { recordNo: `PMT-${this.payments.indexOf(found) + 1}`, amount: found.payment.amount, customerId: found.payment.customerId } : null;
+  }
 }
 
 const mapping = loadMappingConfig(join(fileURLToPath(import.meta.url), '../../../../config/mappings/default.yaml'));
 
-const setup = (options: { review?: OrderReview } = {}) => {
+const setup = (options: { review?: OrderReview; customerFrom?: 'order' | 'fixed' } = {}) => {
   const ledger = new InMemoryLedger();
   const intacct = new FakeIntacct();
   const entities: Array<string | undefined> = [];
@@ -61,7 +87,7 @@ const setup = (options: { review?: OrderReview } = {}) => {
     codec: {} as AvroEventCodec<OrderEvent>, intacct: (entityId) => { entities.push(entityId); return intacct; }, ledger, clock: () => 1_700_000_000_000,
     company: { mapping, items: new ItemResolver(mapping.items) },
     ...(options.review ? { review: options.review } : {}),
-    rules: { transactionType: 'Sales Order', customerId: { from: 'fixed', fixedId: 'WEBSALES' }, baseCurrency: 'USD' },
+    rules: { transactionType: 'Sales Order', customerId: options.customerFrom === 'order' ? { from: 'order', prefix: 'CL-' } : { from: 'fixed', fixedId: 'WEBSALES' }, baseCurrency: 'USD' },
   });
   const handle = (event: OrderEvent, attempt = 1, headers: Record<string, string> = {}) => pipeline.handle(
     { topic: 'commerce.order.v1', partition: 0, offset: '7', key: event.order.orderId, value: event, headers, correlationId: 'corr-1' } satisfies PipelineMessage<OrderEvent>,
@@ -175,5 +201,59 @@ describe('salesOrderPipeline', () => {
     });
     assert.equal(intacct.created.length, 8, 'the held order was not posted');
     assert.equal((await handle(spike, 1, { 'x-tributary-review': 'approved' })).kind, 'done');
+  });
+
+  it('finds the customer by the dedupe key (normalised email) before creating one, and creates each customer once', async () => {
+    const { intacct, handle, ledger } = setup({ customerFrom: 'order' });
+    intacct.customers.push({ customerId: 'HAND-0007', recordNo: '7', name: 'Jane Roe', email: 'jane.roe@example.com' });
+    const event = orderEvent();
+    event.order.customer = { ...event.order.customer, email: 'Jane.Roe+shop@Example.com' };
+    await handle(event);
+    assert.equal(intacct.created[0]?.order.customerId, 'HAND-0007', 'the hand-made customer was found, not duplicated');
+    assert.equal(intacct.createdCustomers.length, 0);
+    assert.equal(ledger.get('intacct:customer:cust-77')?.externalId, 'HAND-0007');
+
+    const other = orderEvent();
+    other.order.orderId = '10046'; other.order.orderNumber = 'CL-10046';
+    other.order.customer = { ...other.order.customer, customerId: 'cust-88', email: 'sam.ortiz@example.com', firstName: 'Sam', lastName: 'Ortiz' };
+    await handle(other);
+    const again = orderEvent();
+    again.order.orderId = '10047'; again.order.orderNumber = 'CL-10047'; again.order.customer = other.order.customer;
+    await handle(again);
+    assert.equal(intacct.createdCustomers.length, 1, 'one CUSTOMER for two orders of the same customer');
+    assert.equal(intacct.createdCustomers[0]?.customerId, 'CL-CUST-88');
+    assert.equal(intacct.createdCustomers[0]?.clarityId, 'cust-88');
+    assert.deepEqual(intacct.created.slice(1).map((c) => c.order.customerId), ['CL-CUST-88', 'CL-CUST-88']);
+  });
+
+  it('invoices a mobile order paid at checkout and applies the payment to the AR record (PRRECORDKEY) with the method’s GL account', async () => {
+    const { intacct, handle } = setup();
+    const event = orderEvent();
+    event.order.channel = 'mobile';
+    await handle(event);
+    assert.equal(intacct.created[0]?.order.transactionType, 'Sales Invoice');
+    assert.equal(intacct.payments.length, 1);
+    const { payment, controlId } = intacct.payments[0]!;
+    assert.deepEqual(payment.applyTo, [{ recordKey: 'AR-1', amount: '92.47' }]);
+    assert.equal(payment.undepositedAccountNo, '1210');
+    assert.equal(payment.paymentMethod, 'Credit Card');
+    assert.equal(payment.docNumber, 'PAY-CL-10045');
+    assert.equal(controlId, 'pay-create-10045');
+    await handle(event);
+    assert.equal(intacct.payments.length, 1, 'a redelivery records nothing twice');
+  });
+
+  it('keeps the invoice and dead-letters the order when the payment method is unmapped; a replay after the fix posts only the payment', async () => {
+    const { intacct, handle, ledger } = setup();
+    const event = orderEvent();
+    event.order.channel = 'mobile';
+    event.order.payment = { ...event.order.payment!, method: 'bitcoin' };
+    await assert.rejects(handle(event), (error: unknown) => error instanceof IntegrationError && error.code === 'MAPPING.UNMAPPED_PAYMENT_METHOD' && !error.transient);
+    assert.equal(intacct.created.length, 1);
+    assert.equal(ledger.get('intacct:cash-receipt:10045')?.status, 'FAILED');
+    event.order.payment = { ...event.order.payment!, method: 'visa' };
+    await handle(event, 1);
+    assert.equal(intacct.created.length, 1, 'the invoice is not created again');
+    assert.equal(intacct.payments.length, 1);
   });
 });

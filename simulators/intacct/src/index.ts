@@ -6,6 +6,11 @@ export type {
   IntacctSimulatorOptions,
   SimulatedUser,
   SimulatorStats,
+  StoredArInvoice,
+  StoredArPayment,
+  StoredArPaymentDetail,
+  StoredCustomer,
+  StoredMailAddress,
   StoredSalesDocument,
   StoredSalesDocumentLine,
 } from './simulator-types.js';

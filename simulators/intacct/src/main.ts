@@ -13,6 +13,8 @@ const env = z
     INTACCT_SIM_USER_PASSWORD: z.string().default('ws-pass'),
     /** Comma-separated; when set, unknown items fail like Intacct does. */
     INTACCT_SIM_ITEMS: z.string().optional(),
+    /** Comma-separated transaction definitions that post AR invoices; default "Sales Invoice". */
+    INTACCT_SIM_INVOICE_TYPES: z.string().optional(),
     INTACCT_SIM_MAX_CONCURRENT: z.coerce.number().int().min(1).default(2),
     INTACCT_SIM_SEED: z.coerce.number().int().default(1),
     INTACCT_SIM_PUBLIC_URL: z.url().optional(),
@@ -31,6 +33,9 @@ const simulator = await startIntacctSimulator({
   maxConcurrent: env.INTACCT_SIM_MAX_CONCURRENT,
   seed: env.INTACCT_SIM_SEED,
   ...(env.INTACCT_SIM_ITEMS ? { items: env.INTACCT_SIM_ITEMS.split(',').map((item) => item.trim()).filter(Boolean) } : {}),
+  ...(env.INTACCT_SIM_INVOICE_TYPES
+    ? { invoiceTransactionTypes: env.INTACCT_SIM_INVOICE_TYPES.split(',').map((type) => type.trim()).filter(Boolean) }
+    : {}),
   ...(env.INTACCT_SIM_PUBLIC_URL ? { publicUrl: env.INTACCT_SIM_PUBLIC_URL } : {}),
 });
 log('info', 'intacct simulator listening', { url: simulator.url, adminUrl: simulator.adminUrl });

@@ -14,8 +14,10 @@ export interface IntacctSimulatorOptions {
   users: SimulatedUser[];
   /** When set, an unknown ITEMID fails with BL01001973. */
   items?: string[];
-  /** When set, an unknown CUSTOMERID fails with BL01001973. */
+  /** When set, an unknown CUSTOMERID fails with BL01001973; customers created through the API count as known. */
   customers?: string[];
+  /** create_sotransaction of these definitions also posts an AR invoice (SODOCUMENT.PRRECORDKEY). Default ['Sales Invoice']. */
+  invoiceTransactionTypes?: string[];
   /** In-flight gateway requests allowed; beyond it HTTP 429 GW-0010. Default 2, Intacct's usual tier. */
   maxConcurrent?: number;
   /** Seeds the PRNG behind FaultPlan.rates, so a fault run can be replayed. */
@@ -75,6 +77,80 @@ export interface StoredSalesDocument {
   subtotals: Array<{ description: string; total: string }>;
   /** Σ quantity × price + Σ subtotals, exact. */
   total: string;
+  /** RECORDNO of the AR invoice the document posted (invoice definitions only): SODOCUMENT.PRRECORDKEY. */
+  prRecordKey?: string;
+}
+
+/** The AR invoice (ARINVOICE) an invoice-type sales document posts; payments apply to its RECORDNO. */
+export interface StoredArInvoice {
+  recordNo: string;
+  companyId: string;
+  customerId: string;
+  /** DOCID of the sales document that created it. */
+  docId: string;
+  currency: string;
+  total: string;
+  /** total − Σ payments applied. */
+  openBalance: string;
+}
+
+export interface StoredMailAddress {
+  address1?: string;
+  address2?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  country?: string;
+  isoCountryCode?: string;
+}
+
+export interface StoredCustomer {
+  recordNo: string;
+  companyId: string;
+  customerId: string;
+  name: string;
+  status: string;
+  currency?: string;
+  displayContact: {
+    printAs: string;
+    firstName?: string;
+    lastName?: string;
+    companyName?: string;
+    email1?: string;
+    phone1?: string;
+    mailAddress?: StoredMailAddress;
+  };
+  /** The custom field CLARITY_ID. */
+  clarityId?: string;
+  createdAt: string;
+  controlId: string;
+}
+
+export interface StoredArPaymentDetail {
+  /** RECORDNO of the AR invoice paid. */
+  recordKey: string;
+  amount: string;
+}
+
+/** A cash receipt (ARPYMT). */
+export interface StoredArPayment {
+  recordNo: string;
+  companyId: string;
+  customerId: string;
+  paymentMethod: string;
+  /** RECEIPTDATE as sent, mm/dd/yyyy. */
+  receiptDate: string;
+  currency: string;
+  /** Where the money went: UNDEPOSITEDACCOUNTNO or FINANCIALENTITY. */
+  undepositedAccountNo?: string;
+  financialEntity?: string;
+  docNumber?: string;
+  description?: string;
+  /** AMOUNTTOPAY / TRX_AMOUNTTOPAY when given, else Σ details. */
+  amount: string;
+  details: StoredArPaymentDetail[];
+  createdAt: string;
+  controlId: string;
 }
 
 export interface FaultRates {
@@ -94,7 +170,7 @@ export interface FaultPlan {
   throttle?: number;
   /** Hold the request without answering for timeoutHangMs (or until the client gives up), then drop it; nothing is processed. */
   timeout?: number;
-  /** Of the next N requests that contain create_sotransaction: process and store, then answer HTTP 500 (or hang). */
+  /** Of the next N requests that contain a write (create_sotransaction or a generic create): process and store, then answer HTTP 500 (or hang). */
   commitThenFail?: number;
   /** How a commitThenFail request ends. Default 'http500'. */
   commitThenFailMode?: 'http500' | 'hang';
@@ -118,12 +194,15 @@ export interface IntacctSimulator {
   /** Base URL of the admin API: http://host:port/_sim. */
   adminUrl: string;
   documents(): StoredSalesDocument[];
+  arInvoices(): StoredArInvoice[];
+  customers(): StoredCustomer[];
+  payments(): StoredArPayment[];
   setFaults(plan: FaultPlan): void;
   clearFaults(): void;
   stats(): SimulatorStats;
   /** Makes every open session invalid, as if the company's session timeout passed. */
   expireSessions(): void;
-  /** Forgets documents, sessions, controlids, faults and stats. */
+  /** Forgets documents, invoices, customers, payments, sessions, controlids, faults and stats. */
   reset(): void;
   close(): Promise<void>;
 }

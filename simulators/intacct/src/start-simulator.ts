@@ -26,6 +26,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
   const stats = new StatsRecorder();
   const items = options.items ? new Set(options.items) : undefined;
   const customers = options.customers ? new Set(options.customers) : undefined;
+  const invoiceTransactionTypes = new Set(options.invoiceTransactionTypes ?? ['Sales Invoice']);
 
   let baseUrl = '';
   const environment = (request: IncomingMessage): GatewayEnvironment => ({
@@ -34,6 +35,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
     users: options.users,
     ...(items ? { items } : {}),
     ...(customers ? { customers } : {}),
+    invoiceTransactionTypes,
     state,
     sessions,
     resultSets,
@@ -52,6 +54,9 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
 
   const simulator: Omit<IntacctSimulator, 'url' | 'adminUrl' | 'close'> = {
     documents: () => state.documents(),
+    arInvoices: () => state.arInvoices(),
+    customers: () => state.customers(),
+    payments: () => state.payments(),
     setFaults: (plan) => faults.set(plan),
     clearFaults: () => faults.set({}),
     stats: () => stats.snapshot(),

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sampleOrders, webhookFor } from '@tributary/simulator-clarity';
 import { sleep, waitFor } from '@tributary/testing';
 import { E2eStack } from './e2e-stack.js';
-import { assertDocumentMatchesOrder, documentsByReference } from './order-expectations.js';
+import { assertDocumentMatchesOrder, assertIntacctHasNoDuplicates, assertInvoicesSettled, documentsByReference } from './order-expectations.js';
 
 describe('exactly-once effects in Sage Intacct', () => {
   let stack: E2eStack;
@@ -26,17 +26,21 @@ describe('exactly-once effects in Sage Intacct', () => {
     const byReference = documentsByReference(stack.intacct.documents());
     assert.equal(stack.intacct.documents().length, 30, 'no duplicate documents');
     for (const order of orders) assertDocumentMatchesOrder(byReference.get(order.orderNumber ?? order.orderId)![0]!, order);
+    assertIntacctHasNoDuplicates(stack.intacct);
   });
 
-  it('never creates a second document when Intacct committed but the reply was lost', async () => {
-    stack.intacct.setFaults({ commitThenFail: 3 });
-    const orders = sampleOrders(3, { seed: 22, startNumber: 30_000 });
+  it('never creates a second document, customer or cash receipt when Intacct committed but the reply was lost', async () => {
+    stack.intacct.setFaults({ commitThenFail: 12 });
+    const orders = sampleOrders(6, { seed: 22, startNumber: 30_000 }).map((o, i) => (i % 2 === 0 ? { ...o, channel: 'mobile', paymentInfo: o.paymentInfo && { ...o.paymentInfo, status: 'captured' } } : o));
     await stack.sender().sendMany(orders.map((order) => webhookFor(order)), { concurrency: 3 });
-    await waitFor(() => orders.every((o) => documentsByReference(stack.intacct.documents()).has(o.orderNumber ?? o.orderId)), { what: 'the 3 orders', timeoutMs: 30_000 });
+    await waitFor(() => orders.every((o) => documentsByReference(stack.intacct.documents()).has(o.orderNumber ?? o.orderId)), { what: 'the 6 orders', timeoutMs: 30_000 });
     await sleep(1000);
+    await waitFor(() => stack.intacct.payments().length >= 3, { what: 'the 3 cash receipts', timeoutMs: 30_000 });
     const byReference = documentsByReference(stack.intacct.documents());
     for (const order of orders) assert.equal(byReference.get(order.orderNumber ?? order.orderId)?.length, 1, `one document for ${order.orderId}`);
-    assert.ok((stack.intacct.stats().byStatus['500'] ?? 0) >= 3, 'the commit-then-fail faults happened');
+    assert.ok((stack.intacct.stats().byStatus['500'] ?? 0) >= 12, `the commit-then-fail faults happened: ${JSON.stringify(stack.intacct.stats().byStatus)}`);
+    assertInvoicesSettled(stack.intacct, orders);
+    assertIntacctHasNoDuplicates(stack.intacct);
   });
 
   it('never creates a second document when Intacct committed but the client timed out waiting', async () => {

@@ -2,8 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sampleOrders, webhookFor } from '@tributary/simulator-clarity';
 import { waitFor } from '@tributary/testing';
+import { dedupeKeys } from '@tributary/mapping-core';
 import { E2eStack } from './e2e-stack.js';
-import { assertDocumentMatchesOrder, documentsByReference } from './order-expectations.js';
+import { assertDocumentMatchesOrder, assertIntacctHasNoDuplicates, assertInvoicesSettled, documentsByReference } from './order-expectations.js';
 
 describe('happy path: Clarity → Kafka → Sage Intacct', () => {
   let stack: E2eStack;
@@ -24,5 +25,19 @@ describe('happy path: Clarity → Kafka → Sage Intacct', () => {
       assertDocumentMatchesOrder(documents[0]!, order);
     }
     assert.equal(await stack.messageCount('clarity.webhook.v1'), 50, 'every webhook stored verbatim for audit');
+
+    // One Intacct CUSTOMER per person: Clarity customers sharing a (normalised) email are one customer.
+    const person = (email: string) => dedupeKeys({ email }, { plusAddressing: 'strip', gmailDots: true }).email;
+    const people = new Set(orders.map((o) => person(o.customer.email)));
+    assert.equal(stack.intacct.customers().length, people.size, 'one Intacct CUSTOMER per person (dedupe by email)');
+    for (const document of stack.intacct.documents()) {
+      const order = orders.find((o) => (o.orderNumber ?? o.orderId) === document.referenceNo)!;
+      const customer = stack.intacct.customers().find((c) => c.customerId === document.customerId);
+      assert.equal(person(customer?.displayContact.email1 ?? ''), person(order.customer.email), `customer of ${document.referenceNo}`);
+    }
+    await waitFor(() => stack.intacct.payments().length >= orders.filter((o) => o.channel === 'mobile' && o.paymentInfo?.status === 'captured').length, { what: 'cash receipts' });
+    assert.ok(stack.intacct.payments().length > 0, 'the sample has invoiced orders paid at checkout');
+    assertInvoicesSettled(stack.intacct, orders);
+    assertIntacctHasNoDuplicates(stack.intacct);
   });
 });

@@ -57,6 +57,63 @@ describe('IntacctClient ⇄ Intacct simulator contract', () => {
     assert.ok(await client.findSalesDocumentByReference('Sales Order', 'CL-7002'));
   });
 
+  it('creates a customer and finds it by clarityId and by e-mail in another case', async () => {
+    const created = await client.createCustomer(
+      {
+        name: "O'Connell & Daughters Café", clarityId: 'clarity-cust-7001', firstName: 'Maeve', lastName: "O'Connell", companyName: "O'Connell & Daughters Ltd",
+        email: 'Maeve.OConnell@Daughters-Cafe.example', phone: '+1 416 555 0142', currency: 'CAD',
+        mailAddress: { address1: '18 Front St W', address2: 'Unit 4', city: 'Toronto', state: 'ON', zip: 'M5J 2X5', country: 'Canada', isoCountryCode: 'CA' },
+      },
+      { controlId: 'cust-create-7001' },
+    );
+    assert.match(created.customerId, /^C-\d{4}$/);
+    const stored = simulator.customers().find((c) => c.customerId === created.customerId)!;
+    assert.equal(stored.name, "O'Connell & Daughters Café");
+    assert.equal(stored.displayContact.mailAddress?.isoCountryCode, 'CA');
+    const byClarity = await client.findCustomers({ clarityId: 'clarity-cust-7001' });
+    assert.deepEqual(byClarity.map((c) => c.recordNo), [created.recordNo]);
+    const byEmail = await client.findCustomers({ email: 'maeve.oconnell@DAUGHTERS-CAFE.example' });
+    assert.deepEqual(byEmail.map((c) => c.customerId), [created.customerId]);
+    assert.equal(byEmail[0]?.email, 'Maeve.OConnell@Daughters-Cafe.example');
+    assert.deepEqual(await client.findCustomers({ customerId: created.customerId }).then((r) => r.map((c) => c.clarityId)), ['clarity-cust-7001']);
+    assert.deepEqual(await client.findCustomers({ clarityId: 'clarity-cust-404' }), []);
+  });
+
+  it('pays a Sales Invoice through its AR invoice (PRRECORDKEY), refuses the DOCID, and finds the payment by docNumber', async () => {
+    const customer = await client.createCustomer({ name: 'Northwind Espresso Bar', clarityId: 'clarity-cust-7010', currency: 'CAD' }, { controlId: 'cust-create-7010' });
+    const { key } = await client.createSalesOrder({ ...order, transactionType: 'Sales Invoice', customerId: customer.customerId, referenceNo: 'CL-7010' }, { controlId: 'si-create-7010' });
+    const invoice = await client.findSalesDocumentByReference('Sales Invoice', 'CL-7010');
+    assert.equal(invoice?.key, key);
+    assert.ok(invoice?.prRecordKey, 'a Sales Invoice posts an AR invoice');
+    assert.equal((await client.findSalesDocumentByReference('Sales Order', 'CL-7001'))?.prRecordKey, undefined);
+
+    const payment = {
+      customerId: customer.customerId, receiptDate: { year: 2026, month: 11, day: 26 }, paymentMethod: 'Credit Card' as const, undepositedAccountNo: '1010',
+      amount: '40.00', currency: 'CAD', docNumber: 'PAY-CL-7010', description: 'Stripe ch_7010 & partial', applyTo: [{ recordKey: key, amount: '40.00' }],
+    };
+    await assert.rejects(client.createArPayment(payment, { controlId: 'pay-create-7010-docid' }), (e: unknown) =>
+      e instanceof IntegrationError && e.code === 'INTACCT.BUSINESS_ERROR' && !e.transient && /PRRECORDKEY/.test(e.message));
+
+    const { recordNo } = await client.createArPayment({ ...payment, applyTo: [{ recordKey: invoice.prRecordKey, amount: '40.00' }] }, { controlId: 'pay-create-7010' });
+    const arInvoice = simulator.arInvoices().find((i) => i.recordNo === invoice.prRecordKey)!;
+    assert.equal(arInvoice.total, '68.50');
+    assert.equal(arInvoice.openBalance, '28.50');
+    assert.deepEqual(await client.findArPaymentByDocNumber('PAY-CL-7010'), { recordNo, amount: '40.00', customerId: customer.customerId });
+    assert.equal(await client.findArPaymentByDocNumber('PAY-CL-404'), null);
+
+    await assert.rejects(
+      client.createArPayment({ ...payment, docNumber: 'PAY-CL-7010-B', amount: '30.00', applyTo: [{ recordKey: invoice.prRecordKey, amount: '30.00' }] }, { controlId: 'pay-create-7010-b' }),
+      (e: unknown) => e instanceof IntegrationError && e.code === 'INTACCT.BUSINESS_ERROR' && /open balance 28.50/.test(e.message),
+    );
+    simulator.setFaults({ commitThenFail: 1 });
+    await assert.rejects(
+      client.createArPayment({ ...payment, docNumber: 'PAY-CL-7010-C', amount: '28.50', applyTo: [{ recordKey: invoice.prRecordKey, amount: '28.50' }] }, { controlId: 'pay-create-7010-c' }),
+      (e: unknown) => e instanceof IntegrationError && e.transient && e.details['outcomeUnknown'] === true,
+    );
+    assert.ok(await client.findArPaymentByDocNumber('PAY-CL-7010-C'), 'the lost reply hid a committed payment');
+    assert.equal(simulator.arInvoices().find((i) => i.recordNo === invoice.prRecordKey)?.openBalance, '0.00');
+  });
+
   it('signs in again once when the session expired', async () => {
     simulator.expireSessions();
     const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7003' }, { controlId: 'so-create-7003' });

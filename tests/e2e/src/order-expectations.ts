@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
 import type { ClarityOrderPayload } from '@tributary/simulator-clarity';
-import type { StoredSalesDocument } from '@tributary/simulator-intacct';
+import type { IntacctSimulator, StoredSalesDocument } from '@tributary/simulator-intacct';
 import { itemIds } from './e2e-stack.js';
 
 const money = (value: unknown) => new Decimal(String(value)).toFixed(2);
@@ -26,4 +26,29 @@ export const documentsByReference = (documents: readonly StoredSalesDocument[]) 
   const byReference = new Map<string, StoredSalesDocument[]>();
   for (const document of documents) byReference.set(document.referenceNo, [...(byReference.get(document.referenceNo) ?? []), document]);
   return byReference;
+};
+
+/**
+ * The invariants of the whole Intacct side: one sales document per order reference, one CUSTOMER
+ * per Clarity customer, one cash receipt per order, and every invoice paid at checkout settled.
+ */
+export const assertIntacctHasNoDuplicates = (intacct: IntacctSimulator) => {
+  const counts = (values: Array<string | undefined>) => values.filter((v): v is string => v !== undefined).reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+  const twice = (m: Map<string, number>) => [...m].filter(([, n]) => n > 1).map(([k]) => k);
+  assert.deepEqual(twice(counts(intacct.documents().map((d) => d.referenceNo))), [], 'duplicate sales documents');
+  assert.deepEqual(twice(counts(intacct.customers().map((c) => c.clarityId))), [], 'duplicate customers');
+  assert.deepEqual(twice(counts(intacct.payments().map((p) => p.docNumber))), [], 'duplicate cash receipts');
+};
+
+/** Orders the default mapping file turns into invoices: their payment is applied in full. */
+export const assertInvoicesSettled = (intacct: IntacctSimulator, orders: readonly ClarityOrderPayload[]) => {
+  for (const order of orders.filter((o) => o.channel === 'mobile' && o.paymentInfo?.status === 'captured')) {
+    const ref = order.orderNumber ?? order.orderId;
+    const invoice = intacct.arInvoices().find((i) => i.docId === intacct.documents().find((d) => d.referenceNo === ref)?.docId);
+    assert.ok(invoice, `AR invoice for ${ref}`);
+    assert.equal(invoice.openBalance, '0.00', `invoice of ${ref} settled by its cash receipt`);
+    const payment = intacct.payments().find((p) => p.docNumber === `PAY-${ref}`);
+    assert.equal(payment?.amount, money(order.paymentInfo!.amount), `cash receipt amount of ${ref}`);
+    assert.equal(payment?.undepositedAccountNo !== undefined, true);
+  }
 };

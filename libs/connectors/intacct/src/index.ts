@@ -1,8 +1,14 @@
 export { IntacctClient } from './intacct-client.js';
 export type {
+  IntacctArPayment,
+  IntacctArPaymentRef,
   IntacctClientOptions,
   IntacctCredentials,
+  IntacctCustomer,
+  IntacctCustomerRef,
   IntacctDate,
+  IntacctMailAddress,
+  IntacctPaymentMethod,
   IntacctRequestEvent,
   IntacctSalesDocumentRef,
   IntacctSalesOrder,

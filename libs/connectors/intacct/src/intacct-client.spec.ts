@@ -4,10 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IntegrationError } from '@tributary/core';
 import { IntacctClient } from './intacct-client.js';
-import type { IntacctRequestEvent, IntacctSalesOrder } from './intacct-types.js';
+import type { IntacctArPayment, IntacctRequestEvent, IntacctSalesOrder } from './intacct-types.js';
 import {
   apiSessionReply,
+  businessFailureReply,
+  createdObjectReply,
   createdReply,
+  listReply,
   duplicateControlIdReply,
   salesDocumentsReply,
   signInFailureReply,
@@ -186,5 +189,85 @@ describe('IntacctClient', () => {
     const [, firstRead, secondRead] = received;
     const controlIdOf = (body = '') => /<function controlid="([^"]+)"/.exec(body)?.[1];
     assert.notEqual(controlIdOf(firstRead?.body), controlIdOf(secondRead?.body), 'reads must not reuse controlids under uniqueid=true');
+  });
+});
+
+describe('IntacctClient: customers and cash receipts', () => {
+  const payment: IntacctArPayment = {
+    customerId: 'C-0009', receiptDate: { year: 2026, month: 11, day: 25 }, paymentMethod: 'Credit Card', undepositedAccountNo: '1010',
+    amount: '84.14', currency: 'USD', docNumber: 'PAY-CL-7001', applyTo: [{ recordKey: '8812', amount: '84.14' }],
+  };
+
+  it('creates a customer and returns its generated id and RECORDNO', async () => {
+    const events: IntacctRequestEvent[] = [];
+    const intacct = client(events);
+    steps = [signIn(), ({ controlId }) => ({ body: createdObjectReply(controlId, 'customer', { RECORDNO: '8346', CUSTOMERID: 'C-1001' }) })];
+    const ref = await intacct.createCustomer({ name: 'Harbour & Finch', email: 'maeve@hf.example', clarityId: 'clarity-cust-501' }, { controlId: 'cust-create-501' });
+    assert.deepEqual(ref, { customerId: 'C-1001', recordNo: '8346', name: 'Harbour & Finch', email: 'maeve@hf.example', clarityId: 'clarity-cust-501' });
+    assert.match(received[1]?.body ?? '', /<function controlid="cust-create-501"><create><CUSTOMER><NAME>Harbour &amp; Finch<\/NAME>/);
+    assert.equal(events.at(-1)?.operation, 'create:CUSTOMER');
+    await intacct.close();
+  });
+
+  it('classifies failed customer and payment creates like create_sotransaction', async () => {
+    const intacct = client();
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: businessFailureReply(controlId) }),
+      ({ controlId }) => ({ body: duplicateControlIdReply(controlId) }),
+      () => ({ status: 500, body: 'Internal Server Error' }),
+      ({ controlId }) => ({ body: businessFailureReply(controlId) }),
+      () => ({ status: 502, body: '<html>Bad Gateway</html>' }),
+    ];
+    const business = await rejectsWith(intacct.createCustomer({ name: 'Northwind' }, { controlId: 'c-1' }), 'INTACCT.BUSINESS_ERROR');
+    assert.equal(business.transient, false);
+    const duplicate = await rejectsWith(intacct.createCustomer({ name: 'Northwind' }, { controlId: 'c-1' }), 'INTACCT.DUPLICATE_CONTROLID');
+    assert.equal(duplicate.transient, false);
+    const lost = await rejectsWith(intacct.createCustomer({ name: 'Northwind' }, { controlId: 'c-2' }), 'INTACCT.UNAVAILABLE');
+    assert.equal(lost.details['outcomeUnknown'], true);
+    assert.equal((await rejectsWith(intacct.createArPayment(payment, { controlId: 'p-1' }), 'INTACCT.BUSINESS_ERROR')).transient, false);
+    const lostPayment = await rejectsWith(intacct.createArPayment(payment, { controlId: 'p-2' }), 'INTACCT.UNAVAILABLE');
+    assert.equal(lostPayment.transient, true);
+    assert.equal(lostPayment.details['outcomeUnknown'], true);
+    await intacct.close();
+  });
+
+  it('treats a successful create without a record as an unknown outcome', async () => {
+    const intacct = client();
+    steps = [signIn(), ({ controlId }) => ({ body: listReply(controlId, 'query', 'arpymt', []) })];
+    const error = await rejectsWith(intacct.createArPayment(payment, { controlId: 'p-1' }), 'INTACCT.UNAVAILABLE');
+    assert.equal(error.details['outcomeUnknown'], true);
+    await intacct.close();
+  });
+
+  it('finds customers by e-mail in any case, oldest first, and by exact CLARITY_ID', async () => {
+    const intacct = client();
+    const row = (recordNo: string, email: string, clarityId = '') => ({ RECORDNO: recordNo, CUSTOMERID: `C-${recordNo}`, NAME: 'Harbour', 'DISPLAYCONTACT.EMAIL1': email, CLARITY_ID: clarityId });
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: listReply(controlId, 'query', 'CUSTOMER', [row('12', 'Maeve@HF.example'), row('4', 'maeve@hf.example'), row('5', 'maeve@hf.example.org')]) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'query', 'CUSTOMER', [row('4', 'a@b.example', 'CLARITY-501'), row('6', 'a@b.example', 'clarity-501')]) }),
+    ];
+    const byEmail = await intacct.findCustomers({ email: 'MAEVE@hf.example' });
+    assert.deepEqual(byEmail.map((c) => c.recordNo), ['4', '12']);
+    assert.match(received[1]?.body ?? '', /<caseinsensitive>true<\/caseinsensitive>/);
+    const byClarity = await intacct.findCustomers({ clarityId: 'clarity-501' });
+    assert.deepEqual(byClarity.map((c) => c.customerId), ['C-6']);
+    assert.doesNotMatch(received[2]?.body ?? '', /caseinsensitive/);
+    await intacct.close();
+  });
+
+  it('creates a payment and finds it by exact DOCNUMBER', async () => {
+    const intacct = client();
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: createdObjectReply(controlId, 'arpymt', { RECORDNO: '77' }) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'readByQuery', 'arpymt', [{ RECORDNO: '79', DOCNUMBER: 'pay-cl-7001', CUSTOMERID: 'C-0009', TRX_TOTALENTERED: '1.00' }, { RECORDNO: '77', DOCNUMBER: 'PAY-CL-7001', CUSTOMERID: 'C-0009', TRX_TOTALENTERED: '84.14' }]) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'readByQuery', 'arpymt', []) }),
+    ];
+    assert.deepEqual(await intacct.createArPayment(payment, { controlId: 'pay-create-7001' }), { recordNo: '77' });
+    assert.deepEqual(await intacct.findArPaymentByDocNumber('PAY-CL-7001'), { recordNo: '77', amount: '84.14', customerId: 'C-0009' });
+    assert.equal(await intacct.findArPaymentByDocNumber('PAY-404'), null);
+    await intacct.close();
   });
 });

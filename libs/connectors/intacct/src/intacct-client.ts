@@ -1,13 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { IntegrationError } from '@tributary/core';
 import { IntacctErrorCode } from './intacct-error-codes.js';
-import type { IntacctClientOptions, IntacctSalesDocumentRef, IntacctSalesOrder } from './intacct-types.js';
+import type {
+  IntacctArPayment,
+  IntacctArPaymentRef,
+  IntacctClientOptions,
+  IntacctCustomer,
+  IntacctCustomerRef,
+  IntacctSalesDocumentRef,
+  IntacctSalesOrder,
+} from './intacct-types.js';
+import { arPaymentsByDocNumber, createArPaymentFunction } from './request/create-arpymt.js';
+import { createCustomerFunction } from './request/create-customer.js';
 import { createSoTransactionFunction } from './request/create-sotransaction.js';
+import { customersBy, type CustomerLookup } from './request/customer-lookup.js';
+import { queryFunction } from './request/query.js';
 import { getApiSessionFunction, readByQueryFunction, salesDocumentsByReference } from './request/read-by-query.js';
 import { buildRequestXml, type Authentication, type IntacctFunction } from './request/request-envelope.js';
 import { apiSessionFrom, type ApiSession } from './response/api-session.js';
+import { arPaymentRows } from './response/ar-payment-rows.js';
 import { authenticationFailure, controlFailure, functionFailure } from './response/classify-failure.js';
+import { createdRecord } from './response/created-record.js';
+import { customerRefs } from './response/customer-rows.js';
 import { parseIntacctResponse, type IntacctFunctionResult } from './response/intacct-response.js';
+import { createdArPaymentSchema, createdCustomerSchema } from './response/response-schema.js';
 import { salesDocumentRefs } from './response/sales-document-rows.js';
 import { HttpTransport } from './transport/http-transport.js';
 
@@ -25,7 +41,15 @@ interface SessionEntry {
   settled?: ApiSession;
 }
 
-const recordNoOrder = (a: IntacctSalesDocumentRef, b: IntacctSalesDocumentRef) => Number(a.recordNo) - Number(b.recordNo);
+const recordNoOrder = (a: { recordNo: string }, b: { recordNo: string }) => Number(a.recordNo) - Number(b.recordNo);
+
+/** Whether a found customer really has the key asked for; the gateway may match more loosely. */
+const hasKey = (ref: IntacctCustomerRef, by: CustomerLookup): boolean =>
+  'clarityId' in by
+    ? ref.clarityId === by.clarityId
+    : 'email' in by
+      ? ref.email?.toLowerCase() === by.email.toLowerCase()
+      : ref.customerId === by.customerId;
 
 /**
  * Sage Intacct XML gateway client: one function per request, session authentication, every
@@ -63,6 +87,52 @@ export class IntacctClient {
     // The gateway may compare case-insensitively; only an exact reference is ours.
     const matches = refs.value.filter((ref) => ref.referenceNo === referenceNo).sort(recordNoOrder);
     return matches[0] ?? null;
+  }
+
+  /**
+   * Creates a customer (generic CUSTOMER create). Retries must reuse `controlId`, like
+   * createSalesOrder; after an unknown outcome, look the customer up by clarityId first.
+   */
+  async createCustomer(customer: IntacctCustomer, opts: { controlId: string }): Promise<IntacctCustomerRef> {
+    const result = await this.execute(createCustomerFunction(customer, opts.controlId));
+    const created = createdRecord(result.data, createdCustomerSchema, 'CUSTOMER', opts.controlId);
+    if (!created.ok) throw created.error;
+    return {
+      customerId: created.value.CUSTOMERID,
+      recordNo: created.value.RECORDNO,
+      name: customer.name,
+      ...(customer.email ? { email: customer.email } : {}),
+      ...(customer.clarityId ? { clarityId: customer.clarityId } : {}),
+    };
+  }
+
+  /** Customers with that CLARITY_ID, CUSTOMERID or e-mail (case-insensitive), oldest first. */
+  async findCustomers(by: CustomerLookup): Promise<IntacctCustomerRef[]> {
+    const result = await this.execute(queryFunction(customersBy(by), freshControlId('customer-find')));
+    const refs = customerRefs(result.data);
+    if (!refs.ok) throw refs.error;
+    return refs.value.filter((ref) => hasKey(ref, by)).sort(recordNoOrder);
+  }
+
+  /**
+   * Records a cash receipt applied to AR invoices (generic ARPYMT create). `applyTo[].recordKey`
+   * is the AR invoice RECORDNO (prRecordKey), not the sales document key. Same controlId rules
+   * as createSalesOrder; after an unknown outcome, look the payment up by docNumber.
+   */
+  async createArPayment(payment: IntacctArPayment, opts: { controlId: string }): Promise<{ recordNo: string }> {
+    const result = await this.execute(createArPaymentFunction(payment, opts.controlId));
+    const created = createdRecord(result.data, createdArPaymentSchema, 'ARPYMT', opts.controlId);
+    if (!created.ok) throw created.error;
+    return { recordNo: created.value.RECORDNO };
+  }
+
+  /** The first-created payment whose DOCNUMBER is exactly `docNumber`, or null. */
+  async findArPaymentByDocNumber(docNumber: string): Promise<IntacctArPaymentRef | null> {
+    const result = await this.execute(readByQueryFunction(arPaymentsByDocNumber(docNumber), freshControlId('arpymt-find')));
+    const rows = arPaymentRows(result.data);
+    if (!rows.ok) throw rows.error;
+    const [first] = rows.value.filter((row) => row.docNumber === docNumber).sort(recordNoOrder);
+    return first ? { recordNo: first.recordNo, amount: first.amount, customerId: first.customerId } : null;
   }
 
   async close(): Promise<void> {

@@ -85,4 +85,66 @@ export interface IntacctSalesDocumentRef {
   state: string;
   total: string;
   referenceNo: string;
+  /** RECORDNO of the AR invoice an invoice-type document posted (SODOCUMENT.PRRECORDKEY); payments apply to it. */
+  prRecordKey?: string;
+}
+
+export interface IntacctMailAddress {
+  address1: string;
+  address2?: string;
+  city: string;
+  state?: string;
+  zip: string;
+  country?: string;
+  isoCountryCode: string;
+}
+
+/** The fields of a generic CUSTOMER create that we send (external-apis §1.10). */
+export interface IntacctCustomer {
+  /** Omit when the company numbers customers itself. */
+  customerId?: string;
+  /** NAME, also sent as DISPLAYCONTACT.PRINTAS. */
+  name: string;
+  /** The custom field CLARITY_ID. */
+  clarityId?: string;
+  firstName?: string;
+  lastName?: string;
+  companyName?: string;
+  email?: string;
+  phone?: string;
+  currency?: string;
+  mailAddress?: IntacctMailAddress;
+}
+
+export interface IntacctCustomerRef {
+  customerId: string;
+  recordNo: string;
+  name: string;
+  email?: string;
+  clarityId?: string;
+}
+
+export type IntacctPaymentMethod = 'Printed Check' | 'Cash' | 'EFT' | 'Credit Card' | 'Online Charge Card' | 'Online ACH Debit';
+
+/** A cash receipt (generic ARPYMT create, external-apis §1.13) applied to AR invoices. */
+export interface IntacctArPayment {
+  customerId: string;
+  receiptDate: IntacctDate;
+  paymentMethod: IntacctPaymentMethod;
+  undepositedAccountNo: string;
+  /** Exact decimal string in `currency`. */
+  amount: string;
+  currency: string;
+  /** Our reference (DOCNUMBER), used for lookups. */
+  docNumber: string;
+  description?: string;
+  /** `recordKey` is the AR invoice RECORDNO (IntacctSalesDocumentRef.prRecordKey), not the DOCID. */
+  applyTo: Array<{ recordKey: string; amount: string }>;
+}
+
+export interface IntacctArPaymentRef {
+  recordNo: string;
+  /** TRX_TOTALENTERED: the amount in the payment's currency. */
+  amount: string;
+  customerId: string;
 }

@@ -15,6 +15,11 @@ export interface ExactlyOnceEffect<E extends LedgerEntry> {
   readonly create: () => Promise<string>;
   /** Error code the external system uses for a replayed idempotency key (e.g. INTACCT.DUPLICATE_CONTROLID). */
   readonly duplicateCode?: string;
+  /**
+   * Look for an existing record before every first create too, not only after an unknown
+   * outcome: for master data (customers) that may already exist, created by hand or elsewhere.
+   */
+  readonly findFirst?: boolean;
 }
 
 /**
@@ -32,7 +37,7 @@ export const exactlyOnceEffect = async <E extends LedgerEntry>(effect: ExactlyOn
     if (found !== null) await ledger.record(entry(LedgerStatus.done, found));
     return found;
   };
-  if (known?.status === LedgerStatus.pending || attempt > 1) {
+  if (effect.findFirst || known?.status === LedgerStatus.pending || attempt > 1) {
     const found = await adoptExisting();
     if (found !== null) return { kind: 'duplicate', ref: found };
   }

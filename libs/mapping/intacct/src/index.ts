@@ -3,3 +3,5 @@ export { salesOrderControlId } from './sales-order-control-id.js';
 export { intacctOrderMappingRulesSchema, type IntacctOrderMappingRules } from './mapping-rules.js';
 export { MappingErrorCode } from './mapping-error.js';
 export { applyCompanyRules, type CompanyRules, type SalesOrderPlan } from './company-rules.js';
+export { intacctCustomerId, toIntacctCustomer } from './customer.js';
+export { toIntacctCashReceipt, cashReceiptReference } from './cash-receipt.js';

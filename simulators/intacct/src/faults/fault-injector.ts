@@ -53,7 +53,7 @@ export class FaultInjector {
     return REQUEST_FAULTS.find((fault) => this.chance(this.plan.rates?.[fault]));
   }
 
-  /** Asked only for requests that contain create_sotransaction, after they were processed. */
+  /** Asked only for requests that contain a write, after they were processed. */
   drawCommitThenFail(): boolean {
     if (this.remaining.commitThenFail > 0) {
       this.remaining.commitThenFail -= 1;

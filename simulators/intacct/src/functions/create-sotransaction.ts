@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { businessErrors, type GatewayError } from '../gateway/gateway-errors.js';
 import type { StoredSalesDocument, StoredSalesDocumentLine } from '../simulator-types.js';
 import { child, childText, childrenNamed, type XmlElement } from '../xml/xml-reader.js';
-import type { FunctionContext, FunctionHandler, FunctionOutcome } from './function-handler.js';
+import { customerExists, type FunctionContext, type FunctionHandler, type FunctionOutcome } from './function-handler.js';
 import { createSoTransactionSchemaError } from './sales-document-schema.js';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -74,6 +74,21 @@ const readSubtotals = (verb: XmlElement): Parsed<StoredSalesDocument['subtotals'
   return { value: subtotals };
 };
 
+/** An invoice definition posts to AR: the AR invoice gets its own RECORDNO, kept on the document as PRRECORDKEY. */
+const postArInvoice = (document: StoredSalesDocument, context: FunctionContext): void => {
+  const recordNo = context.state.nextRecordNo();
+  context.state.addArInvoice({
+    recordNo,
+    companyId: document.companyId,
+    customerId: document.customerId,
+    docId: document.docId,
+    currency: document.currency,
+    total: document.total,
+    openBalance: document.total,
+  });
+  document.prRecordKey = recordNo;
+};
+
 /** Legacy create_sotransaction (external-apis §1.9.1): stores the document, returns its DOCID as `<key>`. */
 export const createSoTransaction: FunctionHandler = {
   schema: createSoTransactionSchemaError,
@@ -84,7 +99,7 @@ export const createSoTransaction: FunctionHandler = {
     const state = optionalText(verb, 'state') ?? 'Pending';
     if (transactionType === '') return invalid('Invalid Transaction Definition', 'Transaction type is required.');
     if (!documentDate) return invalid('Invalid Date', 'datecreated is not a valid date.', 'Enter a valid year, month and day.');
-    if (customerId === '' || (context.customers && !context.customers.has(customerId))) {
+    if (!customerExists(context, customerId)) {
       return invalid('Invalid Customer', `Customer '${customerId}' does not exist or is inactive.`, 'Use a valid, active customer ID.');
     }
     if (!STATES.has(state)) return invalid('Invalid State', `State '${state}' is not one of Draft, Pending, Closed.`);
@@ -127,6 +142,7 @@ export const createSoTransaction: FunctionHandler = {
       const value = optionalText(verb, name);
       if (value !== undefined) document[field] = value;
     }
+    if (context.invoiceTransactionTypes.has(transactionType)) postArInvoice(document, context);
     context.state.addDocument(document);
     return { ok: true, key: document.docId };
   },

@@ -20,7 +20,13 @@ export interface FunctionContext {
   resultSets: ResultSets;
   items?: ReadonlySet<string>;
   customers?: ReadonlySet<string>;
+  /** Transaction definitions whose documents post an AR invoice. */
+  invoiceTransactionTypes: ReadonlySet<string>;
 }
+
+/** Whether a CUSTOMERID may be used: always when customers are not tracked, else seeded or created through the API. */
+export const customerExists = (context: FunctionContext, customerId: string): boolean =>
+  customerId !== '' && (!context.customers || context.customers.has(customerId) || context.state.hasCustomer(context.companyId, customerId));
 
 export type FunctionOutcome =
   | { ok: true; key?: string; data?: string; echoName?: string }

@@ -16,6 +16,7 @@ export const SODOCUMENT_FIELDS = [
   'TOTAL',
   'CURRENCY',
   'BASECURR',
+  'PRRECORDKEY',
 ] as const;
 
 const usDate = (isoDate: string): string => {
@@ -43,4 +44,5 @@ export const sodocumentRow = (doc: StoredSalesDocument): Row => ({
   TOTAL: doc.total,
   CURRENCY: doc.currency,
   BASECURR: doc.baseCurrency ?? '',
+  PRRECORDKEY: doc.prRecordKey ?? '',
 });

@@ -1,7 +1,8 @@
+import { createObject } from '../functions/create-object.js';
 import { createSoTransaction } from '../functions/create-sotransaction.js';
 import type { FunctionContext, FunctionHandler, FunctionOutcome } from '../functions/function-handler.js';
 import { getApiSession } from '../functions/get-api-session.js';
-import { query, readByQuery, readMore } from '../functions/read-sodocuments.js';
+import { query, readByQuery, readMore } from '../functions/read-objects.js';
 import type { ResultSets } from '../functions/result-sets.js';
 import type { SimulatedUser } from '../simulator-types.js';
 import type { DurableState } from '../state/durable-state.js';
@@ -13,6 +14,7 @@ import { readEnvelope, type RequestEnvelope } from './request-envelope.js';
 
 const HANDLERS: Readonly<Record<string, FunctionHandler>> = {
   create_sotransaction: createSoTransaction,
+  create: createObject,
   readByQuery,
   readMore,
   query,
@@ -25,6 +27,7 @@ export interface GatewayEnvironment {
   users: readonly SimulatedUser[];
   items?: ReadonlySet<string>;
   customers?: ReadonlySet<string>;
+  invoiceTransactionTypes: ReadonlySet<string>;
   state: DurableState;
   sessions: SessionStore;
   resultSets: ResultSets;
@@ -151,6 +154,7 @@ const runFunctions = (envelope: RequestEnvelope, caller: Caller, env: GatewayEnv
       resultSets: env.resultSets,
       ...(env.items ? { items: env.items } : {}),
       ...(env.customers ? { customers: env.customers } : {}),
+      invoiceTransactionTypes: env.invoiceTransactionTypes,
     };
     const outcome = execute(envelope, context, fn.verb);
     if (outcome.ok) {

@@ -41,3 +41,18 @@ export const checkSequence = (element: XmlElement, sequence: readonly SequencePa
   }
   return undefined;
 };
+
+/**
+ * Generic objects (CUSTOMER, ARPYMT, …) carry custom fields as extra elements, so only the order of
+ * the known elements is checked: each must come after the ones listed before it.
+ */
+export const checkKnownOrder = (element: XmlElement, order: readonly string[]): string | undefined => {
+  let last = -1;
+  for (const childElement of element.children) {
+    const position = order.indexOf(childElement.name);
+    if (position === -1) continue;
+    if (position < last) return `Element '${childElement.name}': This element is not expected after '${order[last]}'.`;
+    last = position;
+  }
+  return undefined;
+};

@@ -5,7 +5,7 @@ import { readBody, sendJson } from './http-io.js';
 
 export const ADMIN_PREFIX = '/_sim';
 
-type Admin = Pick<IntacctSimulator, 'documents' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions'>;
+type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'payments' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions'>;
 
 /** The admin API other processes (e2e tests, bench) use to inspect and steer the simulator. */
 export const handleAdmin = async (request: IncomingMessage, response: ServerResponse, path: string, admin: Admin): Promise<void> => {
@@ -13,6 +13,12 @@ export const handleAdmin = async (request: IncomingMessage, response: ServerResp
   switch (route) {
     case 'GET /documents':
       return sendJson(response, 200, admin.documents());
+    case 'GET /ar-invoices':
+      return sendJson(response, 200, admin.arInvoices());
+    case 'GET /customers':
+      return sendJson(response, 200, admin.customers());
+    case 'GET /payments':
+      return sendJson(response, 200, admin.payments());
     case 'GET /stats':
       return sendJson(response, 200, admin.stats());
     case 'POST /faults': {

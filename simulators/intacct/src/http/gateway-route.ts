@@ -19,6 +19,9 @@ export interface GatewayRouteDeps {
 
 const RETRY_AFTER_SECONDS = '1';
 
+/** Verbs that change the books; commitThenFail applies to requests containing one. */
+const WRITE_VERBS: ReadonlySet<string> = new Set(['create_sotransaction', 'create']);
+
 const throttledXml = controlFailureXml(blankControl, [
   gatewayError(ErrorNo.throttled, 'Rate limit exceeded', 'Too many concurrent requests for this company. Retry later.'),
 ]);
@@ -86,7 +89,7 @@ export const createGatewayRoute = (deps: GatewayRouteDeps) => {
 
     const reply = processGatewayRequest(body, deps.environment(request));
     deps.stats.functionsRan(reply.functions);
-    if (reply.functions.includes('create_sotransaction') && deps.faults.drawCommitThenFail()) {
+    if (reply.functions.some((verb) => WRITE_VERBS.has(verb)) && deps.faults.drawCommitThenFail()) {
       // Committed above; the client never learns it. This is the unknown-outcome case.
       if (deps.faults.commitThenFailMode === 'hang') return hang(response);
       return send(response, 500, { 'content-type': 'text/html' }, errorPage(500, 'Internal Server Error'));

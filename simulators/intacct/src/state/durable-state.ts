@@ -1,7 +1,12 @@
-import type { StoredSalesDocument } from '../simulator-types.js';
+import type { StoredArInvoice, StoredArPayment, StoredCustomer, StoredSalesDocument } from '../simulator-types.js';
 
 interface Books {
   documents: StoredSalesDocument[];
+  arInvoices: StoredArInvoice[];
+  customers: StoredCustomer[];
+  payments: StoredArPayment[];
+  /** Last auto-numbered CUSTOMERID per company. */
+  customerCounters: Map<string, number>;
   nextRecordNo: number;
   /** Last auto-number per `companyId|transactionType`. */
   documentCounters: Map<string, number>;
@@ -11,6 +16,10 @@ interface Books {
 
 const emptyBooks = (): Books => ({
   documents: [],
+  arInvoices: [],
+  customers: [],
+  payments: [],
+  customerCounters: new Map(),
   nextRecordNo: 1,
   documentCounters: new Map(),
   completedControlIds: new Map(),
@@ -64,6 +73,59 @@ export class DurableState {
 
   addDocument(document: StoredSalesDocument): void {
     this.books.documents.push(document);
+  }
+
+  arInvoices(): StoredArInvoice[] {
+    return structuredClone(this.books.arInvoices);
+  }
+
+  addArInvoice(invoice: StoredArInvoice): void {
+    this.books.arInvoices.push(invoice);
+  }
+
+  /** The live record, so a payment can reduce its open balance. */
+  arInvoice(companyId: string, recordNo: string): StoredArInvoice | undefined {
+    return this.books.arInvoices.find((invoice) => invoice.companyId === companyId && invoice.recordNo === recordNo);
+  }
+
+  customers(): StoredCustomer[] {
+    return structuredClone(this.books.customers);
+  }
+
+  customersOf(companyId: string): readonly StoredCustomer[] {
+    return this.books.customers.filter((customer) => customer.companyId === companyId);
+  }
+
+  hasCustomer(companyId: string, customerId: string): boolean {
+    return this.books.customers.some((customer) => customer.companyId === companyId && customer.customerId === customerId);
+  }
+
+  /** C-0001, C-0002, … skipping ids given by hand, like a customer numbering sequence. */
+  nextCustomerId(companyId: string, seeded: ReadonlySet<string> = new Set()): string {
+    let counter = this.books.customerCounters.get(companyId) ?? 0;
+    let customerId: string;
+    do {
+      counter += 1;
+      customerId = `C-${String(counter).padStart(4, '0')}`;
+    } while (this.hasCustomer(companyId, customerId) || seeded.has(customerId));
+    this.books.customerCounters.set(companyId, counter);
+    return customerId;
+  }
+
+  addCustomer(customer: StoredCustomer): void {
+    this.books.customers.push(customer);
+  }
+
+  payments(): StoredArPayment[] {
+    return structuredClone(this.books.payments);
+  }
+
+  paymentsOf(companyId: string): readonly StoredArPayment[] {
+    return this.books.payments.filter((payment) => payment.companyId === companyId);
+  }
+
+  addPayment(payment: StoredArPayment): void {
+    this.books.payments.push(payment);
   }
 
   hasCompleted(companyId: string, controlId: string): boolean {

@@ -23,7 +23,7 @@ export const readByQueryFunction = (read: ReadByQuery, controlId: string): Intac
   },
 });
 
-export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER'] as const;
+export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER', 'PRRECORDKEY'] as const;
 
 /** SODOCUMENT rows of one transaction definition whose PONUMBER (our `referenceno`) matches. */
 export const salesDocumentsByReference = (transactionType: string, referenceNo: string): ReadByQuery => ({

@@ -51,3 +51,19 @@ export const duplicateControlIdReply = (controlId: string) =>
 export const throttledReply = reply(
   `${control('failure')}<errormessage><error><errorno>GW-0010</errorno><description>Too many concurrent requests</description><description2>Rate limit exceeded; retry later.</description2><correction></correction></error></errormessage>`,
 );
+
+/** A generic create's reply: `<data listtype="objects" count="1"><customer>…</customer></data>`. */
+export const createdObjectReply = (controlId: string, tag: string, fields: Record<string, string>) =>
+  reply(
+    `${control('success')}<operation>${authenticated}<result><status>success</status><function>create</function><controlid>${controlId}</controlid><data listtype="objects" count="1"><${tag}>${Object.entries(fields)
+      .map(([k, v]) => `<${k}>${v}</${k}>`)
+      .join('')}</${tag}></data></result></operation>`,
+  );
+
+/** A query or readByQuery list of `tag` records; values are written as given (already escaped). */
+export const listReply = (controlId: string, fn: 'query' | 'readByQuery', tag: string, rows: Array<Record<string, string>>) =>
+  reply(
+    `${control('success')}<operation>${authenticated}<result><status>success</status><function>${fn}</function><controlid>${controlId}</controlid><data listtype="${tag}" count="${rows.length}" totalcount="${rows.length}" numremaining="0">${rows
+      .map((row) => `<${tag}>${Object.entries(row).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</${tag}>`)
+      .join('')}</data></result></operation>`,
+  );

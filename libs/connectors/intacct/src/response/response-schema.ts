@@ -71,4 +71,32 @@ export const salesDocumentRowSchema = z.object({
   STATE: z.string().default(''),
   TOTAL: z.string().default(''),
   PONUMBER: z.string().default(''),
+  PRRECORDKEY: z.string().default(''),
+});
+
+/** `<customer>` in a CUSTOMER create reply. */
+export const createdCustomerSchema = z.object({ RECORDNO: z.string().min(1), CUSTOMERID: z.string().min(1) });
+
+/** `<arpymt>` in an ARPYMT create reply. */
+export const createdArPaymentSchema = z.object({ RECORDNO: z.string().min(1) });
+
+/**
+ * A CUSTOMER row. Dotted fields may come back flat (`<DISPLAYCONTACT.EMAIL1>`) or nested
+ * (`<DISPLAYCONTACT><EMAIL1>`), so both are accepted.
+ */
+export const customerRowSchema = z.object({
+  RECORDNO: z.string(),
+  CUSTOMERID: z.string(),
+  NAME: z.string().default(''),
+  'DISPLAYCONTACT.EMAIL1': text,
+  DISPLAYCONTACT: z.union([z.object({ EMAIL1: text }), z.literal('')]).optional(),
+  CLARITY_ID: text,
+});
+
+export const arPaymentRowSchema = z.object({
+  RECORDNO: z.string(),
+  DOCNUMBER: z.string().default(''),
+  CUSTOMERID: z.string().default(''),
+  TRX_TOTALENTERED: text,
+  TOTALENTERED: text,
 });

@@ -1,22 +1,13 @@
 import { err, ok, IntegrationError, type Result } from '@tributary/core';
 import { IntacctErrorCode } from '../intacct-error-codes.js';
 import type { IntacctSalesDocumentRef } from '../intacct-types.js';
-import { ATTRIBUTE_PREFIX } from '../xml/xml-codec.js';
+import { recordsOf } from './list-records.js';
 import { listDataSchema, salesDocumentRowSchema } from './response-schema.js';
 
 const unreadable = (reason: string) =>
   IntegrationError.transient(IntacctErrorCode.unavailable, `Intacct sent an unreadable SODOCUMENT list: ${reason}`, {
     outcomeUnknown: false,
   });
-
-/**
- * The records of a readByQuery `<data>` block. The record tag is the object name in whatever case
- * the gateway chose (`sodocument` or `SODOCUMENT`), so every non-attribute child is taken.
- */
-const recordsOf = (data: Record<string, unknown>): unknown[] =>
-  Object.entries(data)
-    .filter(([name]) => !name.startsWith(ATTRIBUTE_PREFIX) && name !== '#text')
-    .flatMap(([, records]) => (Array.isArray(records) ? records : [records]));
 
 /**
  * Sales documents in a readByQuery result. A missing `<data>` is an error, not "none found": a
@@ -39,6 +30,7 @@ export const salesDocumentRefs = (data: unknown): Result<IntacctSalesDocumentRef
       state: row.data.STATE,
       total: row.data.TOTAL,
       referenceNo: row.data.PONUMBER,
+      ...(row.data.PRRECORDKEY ? { prRecordKey: row.data.PRRECORDKEY } : {}),
     });
   }
   return ok(refs);

@@ -4,7 +4,7 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 export const ATTRIBUTE_PREFIX = '@_';
 
 /** A tree `XMLBuilder` turns into XML; key order is element order, which Intacct enforces. */
-export type XmlTree = { [element: string]: XmlTree | XmlTree[] | string | undefined };
+export type XmlTree = { [element: string]: XmlTree | XmlTree[] | string | string[] | undefined };
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 

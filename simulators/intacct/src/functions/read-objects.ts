@@ -4,9 +4,16 @@ import { element, leaf } from '../xml/xml-writer.js';
 import type { FunctionContext, FunctionHandler, FunctionOutcome } from './function-handler.js';
 import { fieldsOf, matches, type ComparisonOperator, type Filter, type Row } from './query-filter.js';
 import { parseQueryString, QuerySyntaxError } from './query-string.js';
-import { SODOCUMENT_FIELDS, sodocumentRow } from './sodocument-rows.js';
+import { READABLE_OBJECTS, type ReadableObject } from './readable-objects.js';
 
-const KNOWN_FIELDS: ReadonlySet<string> = new Set(SODOCUMENT_FIELDS);
+/** The object named in `<object>`, or the Query Failed outcome for one the simulator does not have. */
+const readableObject = (verb: XmlElement): { name: string; object: ReadableObject } | FunctionOutcome => {
+  const name = (childText(verb, 'object') ?? '').toUpperCase();
+  const object = READABLE_OBJECTS[name];
+  return object
+    ? { name, object }
+    : queryFailed(`The simulator has no object ${name || '(none)'}; only ${Object.keys(READABLE_OBJECTS).join(', ')}.`);
+};
 
 const queryFailed = (description2: string): FunctionOutcome => ({
   ok: false,
@@ -17,20 +24,23 @@ const rowXml = (tag: string, row: Row, fields: readonly string[]): string =>
   element(tag, fields.map((field) => leaf(field, row[field] ?? '')));
 
 /** Fields to return; `*` or none means all. An error when one is unknown. */
-const selectFields = (requested: string[]): string[] | GatewayError => {
+const selectFields = (name: string, object: ReadableObject, requested: string[]): string[] | GatewayError => {
   const fields = requested.map((f) => f.trim().toUpperCase()).filter(Boolean);
-  if (fields.length === 0 || fields.includes('*')) return [...SODOCUMENT_FIELDS];
-  const unknown = fields.find((f) => !KNOWN_FIELDS.has(f));
-  return unknown ? gatewayError('Query Failed', '', `Invalid field ${unknown} for object SODOCUMENT.`) : fields;
+  if (fields.length === 0 || fields.includes('*')) return [...object.fields];
+  const unknown = fields.find((f) => !object.fields.includes(f));
+  return unknown ? gatewayError('Query Failed', '', `Invalid field ${unknown} for object ${name}.`) : fields;
 };
 
-const selectRows = (context: FunctionContext, filter: Filter, caseInsensitive: boolean): Row[] | GatewayError => {
-  const unknown = fieldsOf(filter).find((f) => !KNOWN_FIELDS.has(f));
-  if (unknown) return gatewayError('Query Failed', '', `Invalid field ${unknown} in query for object SODOCUMENT.`);
-  return context.state
-    .documentsOf(context.companyId)
-    .map(sodocumentRow)
-    .filter((row) => matches(filter, row, caseInsensitive));
+const selectRows = (
+  context: FunctionContext,
+  name: string,
+  object: ReadableObject,
+  filter: Filter,
+  caseInsensitive: boolean,
+): Row[] | GatewayError => {
+  const unknown = fieldsOf(filter).find((f) => !object.fields.includes(f));
+  if (unknown) return gatewayError('Query Failed', '', `Invalid field ${unknown} in query for object ${name}.`);
+  return object.rows(context).filter((row) => matches(filter, row, caseInsensitive));
 };
 
 const pageSizeOf = (text: string | undefined, fallback: number, max: number): number => {
@@ -46,12 +56,12 @@ const readByQueryData = (listType: string, page: Row[], fields: readonly string[
     { listtype: listType, count: page.length, totalcount: total, numremaining: remaining, resultId },
   );
 
-/** readByQuery on SODOCUMENT. Other objects are not simulated. */
+/** readByQuery on the objects of READABLE_OBJECTS. */
 export const readByQuery: FunctionHandler = {
   run: (verb, context) => {
-    const object = (childText(verb, 'object') ?? '').toUpperCase();
-    if (object !== 'SODOCUMENT') return queryFailed(`The simulator has no object ${object || '(none)'}; only SODOCUMENT.`);
-    const fields = selectFields((childText(verb, 'fields') ?? '*').split(','));
+    const target = readableObject(verb);
+    if ('ok' in target) return target;
+    const fields = selectFields(target.name, target.object, (childText(verb, 'fields') ?? '*').split(','));
     if (!Array.isArray(fields)) return { ok: false, errors: [fields] };
     let filter: Filter;
     try {
@@ -60,14 +70,15 @@ export const readByQuery: FunctionHandler = {
       if (error instanceof QuerySyntaxError) return queryFailed(`Invalid query: ${error.message}`);
       throw error;
     }
-    const rows = selectRows(context, filter, false);
+    const rows = selectRows(context, target.name, target.object, filter, false);
     if (!Array.isArray(rows)) return { ok: false, errors: [rows] };
 
+    const listType = target.name.toLowerCase();
     const pageSize = pageSizeOf(childText(verb, 'pagesize'), 100, 1000);
     const page = rows.slice(0, pageSize);
     const rest = rows.slice(pageSize);
-    const resultId = rest.length > 0 ? context.resultSets.keep(context.companyId, 'sodocument', fields, pageSize, rest) : '';
-    return { ok: true, data: readByQueryData('sodocument', page, fields, rows.length, rest.length, resultId) };
+    const resultId = rest.length > 0 ? context.resultSets.keep(context.companyId, listType, fields, pageSize, rest) : '';
+    return { ok: true, data: readByQueryData(listType, page, fields, rows.length, rest.length, resultId) };
   },
 };
 
@@ -144,19 +155,19 @@ const orderRows = (rows: Row[], orderBy: XmlElement | undefined): Row[] => {
   });
 };
 
-/** The structured query function on SODOCUMENT, XML return format only. */
+/** The structured query function on the objects of READABLE_OBJECTS, XML return format only. */
 export const query: FunctionHandler = {
   run: (verb, context) => {
-    const object = (childText(verb, 'object') ?? '').toUpperCase();
-    if (object !== 'SODOCUMENT') return queryFailed(`The simulator has no object ${object || '(none)'}; only SODOCUMENT.`);
-    const fields = selectFields(childrenNamed(child(verb, 'select') ?? verb, 'field').map((f) => f.text));
+    const target = readableObject(verb);
+    if ('ok' in target) return target;
+    const fields = selectFields(target.name, target.object, childrenNamed(child(verb, 'select') ?? verb, 'field').map((f) => f.text));
     if (!Array.isArray(fields)) return { ok: false, errors: [fields] };
     const filterElement = child(verb, 'filter')?.children[0];
     const filter = filterElement ? filterOf(filterElement) : { kind: 'all' as const };
     if (typeof filter === 'string') return queryFailed(filter);
     const options = child(verb, 'options');
     const caseInsensitive = options ? childText(options, 'caseinsensitive') === 'true' : false;
-    const rows = selectRows(context, filter, caseInsensitive);
+    const rows = selectRows(context, target.name, target.object, filter, caseInsensitive);
     if (!Array.isArray(rows)) return { ok: false, errors: [rows] };
 
     const ordered = orderRows(rows, child(verb, 'orderby'));
@@ -167,8 +178,8 @@ export const query: FunctionHandler = {
       ok: true,
       data: element(
         'data',
-        page.map((row) => rowXml('SODOCUMENT', row, fields)),
-        { listtype: 'SODOCUMENT', totalcount: ordered.length, offset, count: page.length, numremaining: Math.max(0, ordered.length - offset - page.length) },
+        page.map((row) => rowXml(target.name, row, fields)),
+        { listtype: target.name, totalcount: ordered.length, offset, count: page.length, numremaining: Math.max(0, ordered.length - offset - page.length) },
       ),
     };
   },

@@ -1,0 +1,17 @@
+import type { FunctionContext } from './function-handler.js';
+import { ARPYMT_FIELDS, arPaymentRow } from './arpymt-rows.js';
+import { CUSTOMER_FIELDS, customerRow } from './customer-rows.js';
+import type { Row } from './query-filter.js';
+import { SODOCUMENT_FIELDS, sodocumentRow } from './sodocument-rows.js';
+
+/** An object readByQuery and query can read: its fields (in `*` order) and the caller's rows. */
+export interface ReadableObject {
+  fields: readonly string[];
+  rows: (context: FunctionContext) => Row[];
+}
+
+export const READABLE_OBJECTS: Readonly<Record<string, ReadableObject>> = {
+  SODOCUMENT: { fields: SODOCUMENT_FIELDS, rows: (context) => context.state.documentsOf(context.companyId).map(sodocumentRow) },
+  CUSTOMER: { fields: CUSTOMER_FIELDS, rows: (context) => context.state.customersOf(context.companyId).map(customerRow) },
+  ARPYMT: { fields: ARPYMT_FIELDS, rows: (context) => context.state.paymentsOf(context.companyId).map(arPaymentRow) },
+};
