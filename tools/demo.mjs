@@ -49,18 +49,25 @@ await waitUntil('all orders in Intacct', async () => {
   return documents.length >= accepted;
 }, 120_000);
 
+const payments = await (await fetch(`${simulator}/_sim/payments`)).json();
+const customers = await (await fetch(`${simulator}/_sim/customers`)).json();
+const listOf = (body, key) => (Array.isArray(body) ? body : body[key] ?? []);
 const latencies = [];
-console.log('order        → Intacct document          lines  total          webhook→ERP');
+console.log('order        → Intacct document          lines  total          webhook→ERP  customer');
 for (const order of orders) {
   const ref = order.orderNumber ?? order.orderId;
   const doc = documents.find((d) => d.referenceNo === ref);
   if (!doc) { console.log(`${ref.padEnd(12)} → (not in Intacct)`); continue; }
   const ms = Date.parse(doc.createdAt) - sentAt.get(ref);
   latencies.push(ms);
-  console.log(`${ref.padEnd(12)} → ${doc.docId.padEnd(26)} ${String(doc.lines.length).padStart(5)}  ${(doc.total + ' ' + doc.currency).padEnd(14)} ${String(ms).padStart(6)} ms`);
-  for (const line of doc.lines) console.log(`${''.padEnd(16)}${line.itemId.padEnd(22)} ${String(line.quantity).padStart(4)} × ${line.price}`);
+  console.log(`${ref.padEnd(12)} → ${doc.docId.padEnd(26)} ${String(doc.lines.length).padStart(5)}  ${(doc.total + ' ' + doc.currency).padEnd(14)} ${String(ms).padStart(6)} ms    ${doc.customerId}`);
+  for (const line of doc.lines) console.log(`${''.padEnd(16)}${line.itemId.padEnd(22)} ${String(line.quantity).padStart(4)} × ${line.price.padEnd(9)} ${[line.departmentId, line.locationId, line.projectId, line.classId].filter(Boolean).join(' / ')}`);
+  const payment = listOf(payments, 'payments').find((p) => p.docNumber === `PAY-${ref}`);
+  if (payment) console.log(`${''.padEnd(16)}cash receipt ${payment.recordNo}: ${payment.amount} ${payment.currency} ${payment.paymentMethod} → GL ${payment.undepositedAccountNo}`);
 }
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-console.log(`\nsummary: ${documents.length}/${count} orders reached Sage Intacct exactly once · ${((Date.now() - sendStarted) / 1000).toFixed(1)} s end to end · latency webhook→ERP p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies.at(-1)} ms`);
+const invoices = documents.filter((d) => d.transactionType === 'Sales Invoice').length;
+console.log(`\nsummary: ${documents.length}/${count} orders reached Sage Intacct exactly once (${documents.length - invoices} sales orders, ${invoices} invoices with ${listOf(payments, 'payments').filter((p) => wanted.has(p.docNumber?.slice(4))).length} cash receipts; ${listOf(customers, 'customers').length} customers in Intacct)`);
+console.log(`         ${((Date.now() - sendStarted) / 1000).toFixed(1)} s end to end · latency webhook→ERP p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies.at(-1)} ms`);
 if (documents.length < count) process.exit(1);
