@@ -45,6 +45,7 @@ describe('applyCompanyRules with the default mapping file', () => {
       [['ECOM', 'US-TX', 'HOLIDAY-2026', 'EQUIPMENT', 'WH-AUSTIN'], ['ECOM', 'US-TX', 'HOLIDAY-2026', 'EQUIPMENT', 'WH-AUSTIN']],
     );
     assert.equal(document.state, 'Pending');
+    assert.deepEqual(document.subtotals, [{ description: 'Discount', total: '-149.90' }, { description: 'Tax', total: '114.60' }], 'subtotals from the tax normalisation; no zero shipping line');
     assert.equal(document.projectId, 'HOLIDAY-2026');
     assert.equal(entityId, 'US');
     assert.equal(document.message, 'Clarity order CL-10077. Ship to: Marcus Hale, 1200 N Lamar Blvd, Ste 4, Austin TX 78703, US');

@@ -1,7 +1,9 @@
 import type { Order } from '@tributary/canonical-model';
 import type { IntacctSalesOrder } from '@tributary/connectors-intacct';
 import { err, IntegrationError, ok, type Result } from '@tributary/core';
-import { convert, salesDocumentType, validateOrderTotals, resolveDimensions, routeEntity, standardiseAddress, statusMap, type ItemResolver, type MappingConfig, type StandardAddress } from '@tributary/mapping-core';
+import { Decimal } from 'decimal.js';
+import { formatMoney } from './money.js';
+import { convert, normaliseLineAmounts, salesDocumentType, validateOrderTotals, resolveDimensions, routeEntity, standardiseAddress, statusMap, type ItemResolver, type MappingConfig, type StandardAddress } from '@tributary/mapping-core';
 
 /** The company's mapping file, compiled once at start. */
 export interface CompanyRules {
@@ -39,6 +41,8 @@ export const applyCompanyRules = async (order: Order, base: IntacctSalesOrder, r
   // Finance-grade checks first: every amount a number, not negative, and the totals reconcile.
   const totals = validateOrderTotals({ currency: order.currency, lines: order.lines, shipping: order.shipping.amount, totals: order.totals });
   if (!totals.ok) return totals;
+  const subtotals = documentSubtotals(order);
+  if (!subtotals.ok) return subtotals;
   // Rules are written against clean data ("country = 'CA'"), so they see standardised addresses.
   const shipTo = standardiseAddress(order.shippingAddress);
   const billTo = standardiseAddress(order.billingAddress);
@@ -86,10 +90,31 @@ export const applyCompanyRules = async (order: Order, base: IntacctSalesOrder, r
   const message = shipTo.ok ? `Clarity order ${order.orderNumber}. Ship to: ${shipToLine(shipTo.value)}`.slice(0, 1000) : `Clarity order ${order.orderNumber}`;
 
   return ok({
-    document: { ...base, ...(documentType ? { transactionType: documentType.transactionType } : {}), ...exchange, message, ...(state ? { state } : {}), ...(dimensions.PROJECTID ? { projectId: dimensions.PROJECTID } : {}), lines: withDimensions },
+    document: { ...base, subtotals: subtotals.value, ...(documentType ? { transactionType: documentType.transactionType } : {}), ...exchange, message, ...(state ? { state } : {}), ...(dimensions.PROJECTID ? { projectId: dimensions.PROJECTID } : {}), lines: withDimensions },
     entityId: route.intacctEntity,
     appliedRules: applied,
   });
+};
+
+/**
+ * Discount, shipping and tax as the document's subtotal lines, from the tax normalisation in
+ * mapping-core (line and order-level tax, shipping tax kept apart then posted with the tax).
+ */
+const documentSubtotals = (order: Order): Result<IntacctSalesOrder['subtotals'], IntegrationError> => {
+  const normalised = normaliseLineAmounts(
+    order.lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, discount: line.discount, tax: line.tax })),
+    { currency: order.currency, pricesIncludeTax: false, shipping: { amount: order.shipping.amount, tax: '0' } },
+  );
+  if (!normalised.ok) return normalised;
+  const { discountTotal, shippingTotal, taxTotal, shippingTax } = normalised.value.totals;
+  const discount = new Decimal(discountTotal);
+  const shipping = new Decimal(shippingTotal);
+  const tax = new Decimal(taxTotal).plus(shippingTax);
+  return ok([
+    ...(discount.isZero() ? [] : [{ description: 'Discount', total: formatMoney(discount.negated()) }]),
+    ...(shipping.isZero() ? [] : [{ description: 'Shipping', total: formatMoney(shipping) }]),
+    ...(tax.isZero() ? [] : [{ description: 'Tax', total: formatMoney(tax) }]),
+  ]);
 };
 
 const withPath = (error: IntegrationError, path: string, orderId: string): IntegrationError =>
