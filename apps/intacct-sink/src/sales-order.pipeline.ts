@@ -1,7 +1,7 @@
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctClient } from '@tributary/connectors-intacct';
 import { applyCompanyRules, salesOrderControlId, toIntacctSalesOrder, type CompanyRules, type IntacctOrderMappingRules } from '@tributary/mapping-intacct';
-import { exactlyOnceEffect, LedgerStatus, type AvroEventCodec, type Ledger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
+import { exactlyOnceEffect, LedgerStatus, OperatorHeader, type AvroEventCodec, type Ledger, type PipelineDefinition, type PipelineOutcome, type TopicSpec } from '@tributary/kafka-runtime';
 import { needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
 import { ensureIntacctCustomer } from './customer.step.js';
 import { ledgerEntries } from './ledger-entry.js';
@@ -39,7 +39,7 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
   codec: deps.codec,
   system: 'intacct',
   stageOf: (error) => (error.code.startsWith('MAPPING.') || error.code.startsWith('REVIEW.') ? 'map' : 'deliver'),
-  handle: async ({ value: event, correlationId, headers }, { attempt, log }): Promise<PipelineOutcome> => {
+  handle: async ({ value: event, correlationId, headers, offset }, { attempt, log }): Promise<PipelineOutcome> => {
     if (event.eventType !== 'order.created') return { kind: 'skipped', reason: `${event.eventType} is not handled yet` };
     const { order } = event;
     const { mapping } = deps.company;
@@ -49,7 +49,9 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
 
     const posted = deps.ledger.get(salesDocument.key);
     const postedType = documentTypeOf(posted?.externalId, mapping.invoiceTransactionTypes);
-    const alreadyPosted = posted?.status === LedgerStatus.done;
+    // Re-enqueued by reconciliation because the document is missing: verify, whatever the ledger says.
+    const verify = headers[OperatorHeader.requeue] === 'missing';
+    const alreadyPosted = posted?.status === LedgerStatus.done && !verify;
     if (alreadyPosted && (!postedType || !needsCashReceipt(order, postedType, mapping) || deps.ledger.get(cashReceipt.key)?.status === LedgerStatus.done)) {
       return { kind: 'duplicate', ref: posted.externalId ?? '' };
     }
@@ -73,10 +75,11 @@ export const salesOrderPipeline = (deps: SalesOrderPipelineDeps): PipelineDefini
     }
 
     const result = await exactlyOnceEffect({
-      ledger: deps.ledger, key: salesDocument.key, entry: salesDocument.entry, attempt,
+      ledger: deps.ledger, key: salesDocument.key, entry: salesDocument.entry, attempt, verifyDone: verify,
       duplicateCode: 'INTACCT.DUPLICATE_CONTROLID',
       find: async () => (await intacct.findSalesDocumentByReference(document.transactionType, order.orderNumber))?.key ?? null,
-      create: async () => (await intacct.createSalesOrder(document, { controlId: salesOrderControlId(order.orderId) })).key,
+      // A re-enqueued order whose document vanished needs a fresh controlid: Intacct remembers the first.
+      create: async () => (await intacct.createSalesOrder(document, { controlId: verify ? salesOrderControlId(`${order.orderId}-requeue-${offset}`) : salesOrderControlId(order.orderId) })).key,
     });
     if (result.kind === 'done') {
       deps.review?.observe(order);

@@ -8,7 +8,7 @@ export { compileAvroType } from './codec/avro-type.js';
 export { withSchemaHeader, readSchemaHeader } from './codec/confluent-wire-format.js';
 export { EventProducer, type OutgoingMessage } from './producer/event-producer.js';
 export { DeadLetterChannel } from './dead-letter/dead-letter-channel.js';
-export { DeadLetterHeader, PARKED_CODE } from './dead-letter/dead-letter-headers.js';
+export { DeadLetterHeader, OperatorHeader, PARKED_CODE } from './dead-letter/dead-letter-headers.js';
 export { ParkingLot } from './dead-letter/parking-lot.js';
 export { IdempotencyLedger, LedgerStatus, type Ledger, type LedgerEntry } from './ledger/idempotency-ledger.js';
 export { exactlyOnceEffect, type ExactlyOnceEffect } from './ledger/exactly-once-effect.js';
@@ -16,6 +16,7 @@ export { PipelineRunner, type PipelineRunnerOptions } from './consumer/pipeline-
 export { startPipelines, type StartPipelinesOptions } from './consumer/start-pipelines.js';
 export type { PipelineDefinition, PipelineMessage, PipelineOutcome, HandlerContext } from './consumer/pipeline.js';
 export { readTopicToEnd } from './consumer/read-topic-to-end.js';
+export { readTopicRange } from './consumer/read-topic-range.js';
 export { defaultRetryPolicy, fullJitterDelay, type RetryPolicy } from './retry/retry-policy.js';
 export { retryKafka } from './retry/retry-kafka.js';
 export { TributaryRuntimeModule, SERVICE_ENV, COMMON_CONFIG, LOGGER, type RuntimeModuleOptions } from './nest/tributary-runtime.module.js';

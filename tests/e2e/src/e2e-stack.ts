@@ -35,7 +35,7 @@ export class E2eStack {
     this.kafka = createKafkaClient({ brokers: env['KAFKA_BROKERS']!.split(','), clientId: 'e2e-observer', logger: createLogger('e2e', 'silent') });
   }
 
-  static async start(options: { simulator?: Partial<IntacctSimulatorOptions>; sinkEnv?: Record<string, string> } = {}): Promise<E2eStack> {
+  static async start(options: { simulator?: Partial<IntacctSimulatorOptions>; sinkEnv?: Record<string, string>; withSink?: boolean } = {}): Promise<E2eStack> {
     const intacct = await startIntacctSimulator({
       port: 0,
       senderId: intacctCredentials.senderId,
@@ -64,7 +64,7 @@ export class E2eStack {
     const ingress = await createClarityIngress(env);
     const stack = new E2eStack(intacct, `${await ingress.getUrl()}/webhooks/clarity`, env);
     stack.ingress = ingress;
-    stack.sink = await createIntacctSink(env);
+    if (options.withSink !== false) stack.sink = await createIntacctSink(env);
     return stack;
   }
 

@@ -182,7 +182,7 @@ describe('IntacctClient', () => {
       ({ controlId }) => ({ body: salesDocumentsReply(controlId, []) }),
     ];
     assert.deepEqual(await intacct.findSalesDocumentByReference('Sales Order', 'WEB-10045'), {
-      key: 'Sales Order-SO0007', recordNo: '7', docNo: 'SO0007', state: 'Pending', total: '39.98', referenceNo: 'WEB-10045',
+      key: 'Sales Order-SO0007', recordNo: '7', docNo: 'SO0007', state: 'Pending', total: '39.98', referenceNo: 'WEB-10045', transactionType: 'Sales Order',
     });
     assert.equal(await intacct.findSalesDocumentByReference('Sales Order', 'WEB-404'), null);
     await intacct.close();

@@ -7,6 +7,7 @@ import type {
   IntacctClientOptions,
   IntacctCustomer,
   IntacctCustomerRef,
+  IntacctDate,
   IntacctSalesDocumentRef,
   IntacctSalesOrder,
 } from './intacct-types.js';
@@ -15,7 +16,7 @@ import { createCustomerFunction } from './request/create-customer.js';
 import { createSoTransactionFunction } from './request/create-sotransaction.js';
 import { customersBy, type CustomerLookup } from './request/customer-lookup.js';
 import { queryFunction } from './request/query.js';
-import { getApiSessionFunction, readByQueryFunction, salesDocumentsByReference } from './request/read-by-query.js';
+import { getApiSessionFunction, readByQueryFunction, readMoreFunction, salesDocumentsByReference, salesDocumentsCreatedBetween } from './request/read-by-query.js';
 import { buildRequestXml, type Authentication, type IntacctFunction } from './request/request-envelope.js';
 import { apiSessionFrom, type ApiSession } from './response/api-session.js';
 import { arPaymentRows } from './response/ar-payment-rows.js';
@@ -24,7 +25,7 @@ import { createdRecord } from './response/created-record.js';
 import { customerRefs } from './response/customer-rows.js';
 import { parseIntacctResponse, type IntacctFunctionResult } from './response/intacct-response.js';
 import { createdArPaymentSchema, createdCustomerSchema } from './response/response-schema.js';
-import { salesDocumentRefs } from './response/sales-document-rows.js';
+import { remainingResultId, salesDocumentRefs } from './response/sales-document-rows.js';
 import { HttpTransport } from './transport/http-transport.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -87,6 +88,23 @@ export class IntacctClient {
     // The gateway may compare case-insensitively; only an exact reference is ours.
     const matches = refs.value.filter((ref) => ref.referenceNo === referenceNo).sort(recordNoOrder);
     return matches[0] ?? null;
+  }
+
+  /**
+   * Every sales document of the given transaction definitions created between two dates
+   * (inclusive), page by page (readByQuery, then readMore while rows remain). For reconciliation.
+   */
+  async listSalesDocuments(transactionTypes: readonly string[], from: IntacctDate, to: IntacctDate): Promise<IntacctSalesDocumentRef[]> {
+    const documents: IntacctSalesDocumentRef[] = [];
+    let result = await this.execute(readByQueryFunction(salesDocumentsCreatedBetween(transactionTypes, from, to), freshControlId('so-list')));
+    for (;;) {
+      const page = salesDocumentRefs(result.data);
+      if (!page.ok) throw page.error;
+      documents.push(...page.value);
+      const resultId = remainingResultId(result.data);
+      if (!resultId) return documents;
+      result = await this.execute(readMoreFunction(resultId, freshControlId('so-list-more')));
+    }
   }
 
   /**

@@ -87,6 +87,10 @@ export interface IntacctSalesDocumentRef {
   referenceNo: string;
   /** RECORDNO of the AR invoice an invoice-type document posted (SODOCUMENT.PRRECORDKEY); payments apply to it. */
   prRecordKey?: string;
+  /** DOCPARID, CURRENCY and WHENCREATED (mm/dd/yyyy) when the read returned them. */
+  transactionType?: string;
+  currency?: string;
+  whenCreated?: string;
 }
 
 export interface IntacctMailAddress {

@@ -23,3 +23,9 @@ export const DeadLetterHeader = {
 
 /** Codes the runtime itself raises when it parks a message behind an earlier failure of its key. */
 export const PARKED_CODE = 'DLQ.PARKED_BEHIND_FAILURE';
+
+/** Headers an operator tool sets on a message it re-publishes. */
+export const OperatorHeader = {
+  /** `missing`: reconciliation found no ERP record; verify it even if the ledger says done. */
+  requeue: 'x-tributary-requeue',
+} as const;

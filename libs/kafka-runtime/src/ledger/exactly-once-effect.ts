@@ -20,6 +20,8 @@ export interface ExactlyOnceEffect<E extends LedgerEntry> {
    * outcome: for master data (customers) that may already exist, created by hand or elsewhere.
    */
   readonly findFirst?: boolean;
+  /** Do not trust a DONE entry: look the record up and create it if it is gone (reconciliation re-enqueue). */
+  readonly verifyDone?: boolean;
 }
 
 /**
@@ -30,14 +32,14 @@ export interface ExactlyOnceEffect<E extends LedgerEntry> {
 export const exactlyOnceEffect = async <E extends LedgerEntry>(effect: ExactlyOnceEffect<E>): Promise<{ kind: 'done' | 'duplicate'; ref: string }> => {
   const { ledger, key, entry, attempt, find, create } = effect;
   const known = ledger.get(key);
-  if (known?.status === LedgerStatus.done) return { kind: 'duplicate', ref: known.externalId ?? '' };
+  if (known?.status === LedgerStatus.done && !effect.verifyDone) return { kind: 'duplicate', ref: known.externalId ?? '' };
 
   const adoptExisting = async () => {
     const found = await find();
     if (found !== null) await ledger.record(entry(LedgerStatus.done, found));
     return found;
   };
-  if (effect.findFirst || known?.status === LedgerStatus.pending || attempt > 1) {
+  if (effect.findFirst || effect.verifyDone || known?.status === LedgerStatus.pending || attempt > 1) {
     const found = await adoptExisting();
     if (found !== null) return { kind: 'duplicate', ref: found };
   }

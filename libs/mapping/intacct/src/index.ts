@@ -5,3 +5,4 @@ export { MappingErrorCode } from './mapping-error.js';
 export { applyCompanyRules, type CompanyRules, type SalesOrderPlan } from './company-rules.js';
 export { intacctCustomerId, toIntacctCustomer } from './customer.js';
 export { toIntacctCashReceipt, cashReceiptReference } from './cash-receipt.js';
+export { reconcileSalesDocuments, type ReconciliationReport, type ReconciliationFinding, type FindingKind } from './reconciliation.js';

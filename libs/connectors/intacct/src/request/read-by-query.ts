@@ -23,7 +23,23 @@ export const readByQueryFunction = (read: ReadByQuery, controlId: string): Intac
   },
 });
 
-export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER', 'PRRECORDKEY'] as const;
+export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER', 'PRRECORDKEY', 'CURRENCY', 'WHENCREATED'] as const;
+
+const usDate = (date: { year: number; month: number; day: number }) => `${String(date.month).padStart(2, '0')}/${String(date.day).padStart(2, '0')}/${date.year}`;
+
+/** SODOCUMENT rows of some transaction definitions created in a date range (for reconciliation). */
+export const salesDocumentsCreatedBetween = (transactionTypes: readonly string[], from: { year: number; month: number; day: number }, to: { year: number; month: number; day: number }): ReadByQuery => ({
+  object: 'SODOCUMENT',
+  fields: SALES_DOCUMENT_FIELDS,
+  query: `WHENCREATED >= '${usDate(from)}' AND WHENCREATED <= '${usDate(to)}' AND DOCPARID IN (${transactionTypes.map(queryLiteral).join(', ')})`,
+  pageSize: 1000,
+});
+
+export const readMoreFunction = (resultId: string, controlId: string): IntacctFunction => ({
+  controlId,
+  name: 'readMore',
+  body: { readMore: { resultId } },
+});
 
 /** SODOCUMENT rows of one transaction definition whose PONUMBER (our `referenceno`) matches. */
 export const salesDocumentsByReference = (transactionType: string, referenceNo: string): ReadByQuery => ({

@@ -74,7 +74,7 @@ describe('parseIntacctResponse', () => {
     assert.ok(response.kind === 'operation');
     const refs = salesDocumentRefs(response.results[0]?.data);
     assert.deepEqual(refs.ok && refs.value, [
-      { key: 'Sales Order-SO0042', recordNo: '88', docNo: 'SO0042', state: 'Pending', total: '1250.50', referenceNo: 'WEB-10045' },
+      { key: 'Sales Order-SO0042', recordNo: '88', docNo: 'SO0042', state: 'Pending', total: '1250.50', referenceNo: 'WEB-10045', transactionType: 'Sales Order' },
     ]);
   });
 

@@ -72,6 +72,9 @@ export const salesDocumentRowSchema = z.object({
   TOTAL: z.string().default(''),
   PONUMBER: z.string().default(''),
   PRRECORDKEY: z.string().default(''),
+  DOCPARID: z.string().default(''),
+  CURRENCY: z.string().default(''),
+  WHENCREATED: z.string().default(''),
 });
 
 /** `<customer>` in a CUSTOMER create reply. */

@@ -31,7 +31,19 @@ export const salesDocumentRefs = (data: unknown): Result<IntacctSalesDocumentRef
       total: row.data.TOTAL,
       referenceNo: row.data.PONUMBER,
       ...(row.data.PRRECORDKEY ? { prRecordKey: row.data.PRRECORDKEY } : {}),
+      ...(row.data.DOCPARID ? { transactionType: row.data.DOCPARID } : {}),
+      ...(row.data.CURRENCY ? { currency: row.data.CURRENCY } : {}),
+      ...(row.data.WHENCREATED ? { whenCreated: row.data.WHENCREATED } : {}),
     });
   }
   return ok(refs);
+};
+
+/** The resultId of a readByQuery page that has more rows (readMore continues it), if any. */
+export const remainingResultId = (data: unknown): string | undefined => {
+  const list = listDataSchema.safeParse(data);
+  if (!list.success || list.data === '') return undefined;
+  const remaining = Number(list.data['@_numremaining'] ?? 0);
+  const resultId = list.data['@_resultId'];
+  return remaining > 0 && typeof resultId === 'string' && resultId !== '' ? resultId : undefined;
 };

@@ -1,0 +1,3 @@
+export { reconcileIntacct, REQUEUE_HEADER, type ReconcileOptions } from './reconcile-intacct.js';
+export { renderReport } from './report-table.js';
+export { cliEnvSchema, type CliConfig } from './cli.config.js';
