@@ -25,6 +25,7 @@ install: node_modules/.install-stamp ## install npm packages (Node 24 is bootstr
 build: install ## generate-check and compile every package (tsc -b, incremental)
 	@node tools/generate-canonical-types.mjs --check
 	@npx tsc -b tsconfig.json
+	@chmod +x apps/tributary-cli/dist/main.js
 
 generate: install ## regenerate TypeScript types from schemas/*.avsc
 	@node tools/generate-canonical-types.mjs
