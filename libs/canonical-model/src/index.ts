@@ -4,3 +4,4 @@ export { topics, deadLetterTopic, type TopicDefinition } from './topics.js';
 export { orderEventTypes, type OrderEventType } from './order-event-types.js';
 export * from './generated/integration-xref.v1.js';
 export * from './generated/clarity-webhook.v1.js';
+export * from './generated/inventory-adjustment.v1.js';

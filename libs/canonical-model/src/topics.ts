@@ -15,12 +15,14 @@ export interface TopicDefinition {
 import { clarityWebhookReceivedSchema } from './generated/clarity-webhook.v1.js';
 import { orderEventSchema } from './generated/commerce-order.v1.js';
 import { crossReferenceSchema } from './generated/integration-xref.v1.js';
+import { inventoryAdjustmentEventSchema } from './generated/inventory-adjustment.v1.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const topics = {
   clarityWebhook: { name: 'clarity.webhook.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: clarityWebhookReceivedSchema },
   order: { name: 'commerce.order.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, valueSchema: orderEventSchema },
+  inventoryAdjustment: { name: 'inventory.adjustment.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: inventoryAdjustmentEventSchema },
   xref: { name: 'integration.xref.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: crossReferenceSchema },
 } as const satisfies Record<string, TopicDefinition>;
 

@@ -13,4 +13,5 @@ export type {
   StoredMailAddress,
   StoredSalesDocument,
   StoredSalesDocumentLine,
+  StoredStock,
 } from './simulator-types.js';

@@ -28,6 +28,11 @@ export interface IntacctSimulatorOptions {
   timeoutHangMs?: number;
   /** Gateway URL handed out by getAPISession; default: the URL the client used (its Host header). */
   publicUrl?: string;
+  /**
+   * ITEMWAREHOUSEINFO rows to start with (and to return to on reset), shared by every company.
+   * `qtyOnHand` is a decimal string; QTYONORDER and QTYONHOLD start at "0".
+   */
+  inventory?: Array<{ itemId: string; warehouseId: string; qtyOnHand: string }>;
 }
 
 export interface StoredSalesDocumentLine {
@@ -153,6 +158,22 @@ export interface StoredArPayment {
   controlId: string;
 }
 
+/**
+ * One ITEMWAREHOUSEINFO row: stock of an item in a warehouse. The quantity field names are
+ * unconfirmed (external-apis §1.11 [?]).
+ */
+export interface StoredStock {
+  recordNo: string;
+  itemId: string;
+  warehouseId: string;
+  /** Decimal strings. */
+  qtyOnHand: string;
+  qtyOnOrder: string;
+  qtyOnHold: string;
+  /** When the row was last set, ISO-8601 (UTC): WHENMODIFIED. */
+  modifiedAt: string;
+}
+
 export interface FaultRates {
   http5xx?: number;
   throttle?: number;
@@ -197,12 +218,16 @@ export interface IntacctSimulator {
   arInvoices(): StoredArInvoice[];
   customers(): StoredCustomer[];
   payments(): StoredArPayment[];
+  /** Creates or updates the ITEMWAREHOUSEINFO row of that item and warehouse; WHENMODIFIED = now. Throws on a non-decimal quantity. */
+  setStock(itemId: string, warehouseId: string, qtyOnHand: string): void;
+  /** ITEMWAREHOUSEINFO rows, in RECORDNO order. */
+  inventory(): StoredStock[];
   setFaults(plan: FaultPlan): void;
   clearFaults(): void;
   stats(): SimulatorStats;
   /** Makes every open session invalid, as if the company's session timeout passed. */
   expireSessions(): void;
-  /** Forgets documents, invoices, customers, payments, sessions, controlids, faults and stats. */
+  /** Forgets documents, invoices, customers, payments, sessions, controlids, faults and stats; inventory goes back to the `inventory` option. */
   reset(): void;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { sendJson } from './http/http-io.js';
 import { StatsRecorder } from './http/simulator-stats.js';
 import type { IntacctSimulator, IntacctSimulatorOptions } from './simulator-types.js';
 import { DurableState } from './state/durable-state.js';
+import { InventoryStore } from './state/inventory-store.js';
 import { SessionStore } from './state/session-store.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -22,6 +23,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
   const state = new DurableState();
   const sessions = new SessionStore(options.sessionTimeoutMs ?? HOUR_MS);
   const resultSets = new ResultSets();
+  const inventory = new InventoryStore(options.inventory);
   const faults = new FaultInjector(options.seed ?? 1);
   const stats = new StatsRecorder();
   const items = options.items ? new Set(options.items) : undefined;
@@ -39,6 +41,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
     state,
     sessions,
     resultSets,
+    inventory,
     now: new Date(),
     // Hand back the address the client used, so sessions work behind docker aliases and port maps.
     endpointUrl: options.publicUrl ?? (request.headers.host ? `http://${request.headers.host}${GATEWAY_PATH}` : `${baseUrl}${GATEWAY_PATH}`),
@@ -57,12 +60,17 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
     arInvoices: () => state.arInvoices(),
     customers: () => state.customers(),
     payments: () => state.payments(),
+    setStock: (itemId, warehouseId, qtyOnHand) => {
+      inventory.set(itemId, warehouseId, qtyOnHand);
+    },
+    inventory: () => inventory.all(),
     setFaults: (plan) => faults.set(plan),
     clearFaults: () => faults.set({}),
     stats: () => stats.snapshot(),
     expireSessions: () => sessions.expireAll(),
     reset: () => {
       state.reset();
+      inventory.reset();
       sessions.expireAll();
       resultSets.clear();
       faults.reset();

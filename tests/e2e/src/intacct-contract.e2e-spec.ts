@@ -114,6 +114,35 @@ describe('IntacctClient ⇄ Intacct simulator contract', () => {
     assert.equal(simulator.arInvoices().find((i) => i.recordNo === invoice.prRecordKey)?.openBalance, '0.00');
   });
 
+  it('polls stock changes inclusively from the last modifiedAt (UTC, to the second); the caller dedupes', async () => {
+    const before = Date.now();
+    simulator.setStock('TRB-MUG-12OZ', 'WH-TORONTO', '40');
+    const first = await client.listStockChangedSince(before);
+    assert.deepEqual(first.map((l) => [l.itemId, l.warehouseId, l.qtyOnHand, l.qtyOnOrder, l.qtyOnHold]), [['TRB-MUG-12OZ', 'WH-TORONTO', '40', '0', '0']]);
+    const toronto = first[0]!;
+    const stored = simulator.inventory().find((r) => r.recordNo === toronto.recordNo)!;
+    assert.equal(toronto.modifiedAt, Math.floor(Date.parse(stored.modifiedAt) / 1000) * 1000, 'WHENMODIFIED round-trips as UTC');
+
+    // WHENMODIFIED has one-second precision: move to the next second so the second row is later.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+    simulator.setStock('TRB-MUG-12OZ', 'WH-VANCOUVER', '12.5');
+    const next = await client.listStockChangedSince(toronto.modifiedAt);
+    assert.deepEqual(next.map((l) => [l.warehouseId, l.qtyOnHand]), [['WH-TORONTO', '40'], ['WH-VANCOUVER', '12.5']]);
+    assert.deepEqual(next[0], toronto, 'inclusive: the row at the poll time comes back again');
+    assert.ok(next[1]!.modifiedAt > toronto.modifiedAt);
+    assert.deepEqual(await client.listStockChangedSince(next[1]!.modifiedAt).then((r) => r.map((l) => l.warehouseId)), ['WH-VANCOUVER']);
+  });
+
+  it('reads every page of a stock poll larger than the 1000-row page', async () => {
+    const before = Date.now();
+    for (let n = 1; n <= 1001; n += 1) simulator.setStock(`BULK-${n}`, 'WH-BULK', String(n));
+    const levels = (await client.listStockChangedSince(before)).filter((l) => l.warehouseId === 'WH-BULK');
+    assert.equal(levels.length, 1001);
+    assert.equal(new Set(levels.map((l) => l.itemId)).size, 1001);
+    assert.ok(levels.every((l, i) => i === 0 || levels[i - 1]!.modifiedAt <= l.modifiedAt), 'sorted by modifiedAt');
+    assert.ok(simulator.stats().functions['readMore']! >= 1, 'the second page came through readMore');
+  });
+
   it('signs in again once when the session expired', async () => {
     simulator.expireSessions();
     const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7003' }, { controlId: 'so-create-7003' });

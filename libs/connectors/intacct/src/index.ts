@@ -13,6 +13,7 @@ export type {
   IntacctSalesDocumentRef,
   IntacctSalesOrder,
   IntacctSalesOrderLine,
+  IntacctStockLevel,
   IntacctSubtotal,
 } from './intacct-types.js';
 export { IntacctErrorCode, DUPLICATE_CONTROLID_ERRORNOS } from './intacct-error-codes.js';

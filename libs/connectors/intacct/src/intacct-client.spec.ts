@@ -270,4 +270,31 @@ describe('IntacctClient: customers and cash receipts', () => {
     assert.equal(await intacct.findArPaymentByDocNumber('PAY-404'), null);
     await intacct.close();
   });
+
+  it('polls stock changed since a time across readMore pages, sorted by modifiedAt then recordNo', async () => {
+    const intacct = client();
+    const stock = (recordNo: string, itemId: string, whenModified: string) => ({ RECORDNO: recordNo, ITEMID: itemId, WAREHOUSEID: 'WH-EAST', QTYONHAND: '5', QTYONORDER: '', QTYONHOLD: '1', WHENMODIFIED: whenModified });
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: listReply(controlId, 'readByQuery', 'itemwarehouseinfo', [stock('12', 'A', '11/25/2026 10:00:01'), stock('3', 'B', '11/25/2026 10:00:00')], { numRemaining: 1, resultId: 'res-77W' }) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'readMore', 'itemwarehouseinfo', [stock('9', 'C', '11/25/2026 10:00:01')]) }),
+    ];
+    const levels = await intacct.listStockChangedSince(Date.UTC(2026, 10, 25, 10, 0, 0, 750));
+    assert.deepEqual(levels.map((l) => l.recordNo), ['3', '9', '12']);
+    assert.deepEqual(levels[0], { recordNo: '3', itemId: 'B', warehouseId: 'WH-EAST', qtyOnHand: '5', qtyOnHold: '1', modifiedAt: Date.UTC(2026, 10, 25, 10, 0, 0) });
+    assert.match(received[1]?.body ?? '', /<object>ITEMWAREHOUSEINFO<\/object>.*<query>WHENMODIFIED &gt;= &apos;11\/25\/2026 10:00:00&apos;<\/query><pagesize>1000<\/pagesize>/s);
+    assert.match(received[2]?.body ?? '', /<readMore><resultId>res-77W<\/resultId><\/readMore>/);
+    await intacct.close();
+  });
+
+  it('treats an unreadable stock row as a transient error', async () => {
+    const intacct = client();
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: listReply(controlId, 'readByQuery', 'itemwarehouseinfo', [{ RECORDNO: '1', ITEMID: 'A', WAREHOUSEID: 'W', QTYONHAND: '5', WHENMODIFIED: '2026-11-25T10:00:00Z' }]) }),
+    ];
+    const error = await rejectsWith(intacct.listStockChangedSince(0), 'INTACCT.UNAVAILABLE');
+    assert.equal(error.transient, true);
+    await intacct.close();
+  });
 });

@@ -10,6 +10,7 @@ import type {
   IntacctDate,
   IntacctSalesDocumentRef,
   IntacctSalesOrder,
+  IntacctStockLevel,
 } from './intacct-types.js';
 import { arPaymentsByDocNumber, createArPaymentFunction } from './request/create-arpymt.js';
 import { createCustomerFunction } from './request/create-customer.js';
@@ -18,6 +19,7 @@ import { customersBy, type CustomerLookup } from './request/customer-lookup.js';
 import { queryFunction } from './request/query.js';
 import { getApiSessionFunction, readByQueryFunction, readMoreFunction, salesDocumentsByReference, salesDocumentsCreatedBetween } from './request/read-by-query.js';
 import { buildRequestXml, type Authentication, type IntacctFunction } from './request/request-envelope.js';
+import { stockChangedSince } from './request/stock-changes.js';
 import { apiSessionFrom, type ApiSession } from './response/api-session.js';
 import { arPaymentRows } from './response/ar-payment-rows.js';
 import { authenticationFailure, controlFailure, functionFailure } from './response/classify-failure.js';
@@ -26,6 +28,7 @@ import { customerRefs } from './response/customer-rows.js';
 import { parseIntacctResponse, type IntacctFunctionResult } from './response/intacct-response.js';
 import { createdArPaymentSchema, createdCustomerSchema } from './response/response-schema.js';
 import { remainingResultId, salesDocumentRefs } from './response/sales-document-rows.js';
+import { stockLevels } from './response/stock-level-rows.js';
 import { HttpTransport } from './transport/http-transport.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -104,6 +107,25 @@ export class IntacctClient {
       const resultId = remainingResultId(result.data);
       if (!resultId) return documents;
       result = await this.execute(readMoreFunction(resultId, freshControlId('so-list-more')));
+    }
+  }
+
+  /**
+   * ITEMWAREHOUSEINFO rows modified at or after `sinceMs` (inclusive: WHENMODIFIED has one-second
+   * precision, so `sinceMs` is truncated to the second and the caller dedupes), all pages, sorted
+   * by modifiedAt then recordNo. For a polling source.
+   */
+  async listStockChangedSince(sinceMs: number): Promise<IntacctStockLevel[]> {
+    if (!Number.isFinite(sinceMs)) throw new RangeError(`sinceMs must be a finite epoch ms, got ${sinceMs}`);
+    const levels: IntacctStockLevel[] = [];
+    let result = await this.execute(readByQueryFunction(stockChangedSince(sinceMs), freshControlId('stock-poll')));
+    for (;;) {
+      const page = stockLevels(result.data);
+      if (!page.ok) throw page.error;
+      levels.push(...page.value);
+      const resultId = remainingResultId(result.data);
+      if (!resultId) return levels.sort((a, b) => a.modifiedAt - b.modifiedAt || recordNoOrder(a, b) || a.recordNo.localeCompare(b.recordNo));
+      result = await this.execute(readMoreFunction(resultId, freshControlId('stock-poll-more')));
     }
   }
 

@@ -152,3 +152,21 @@ export interface IntacctArPaymentRef {
   amount: string;
   customerId: string;
 }
+
+/**
+ * An ITEMWAREHOUSEINFO row: stock of an item in a warehouse. The quantity field names are
+ * unconfirmed (external-apis §1.11 [?]); quantities are exact decimal strings.
+ */
+export interface IntacctStockLevel {
+  recordNo: string;
+  itemId: string;
+  warehouseId: string;
+  qtyOnHand: string;
+  qtyOnOrder?: string;
+  qtyOnHold?: string;
+  /**
+   * WHENMODIFIED as epoch ms (UTC). Read as UTC: a tenant reports company time, so this is only
+   * exact for a company whose time zone is UTC.
+   */
+  modifiedAt: number;
+}

@@ -6,3 +6,4 @@ export { applyCompanyRules, type CompanyRules, type SalesOrderPlan } from './com
 export { intacctCustomerId, toIntacctCustomer } from './customer.js';
 export { toIntacctCashReceipt, cashReceiptReference } from './cash-receipt.js';
 export { reconcileSalesDocuments, type ReconciliationReport, type ReconciliationFinding, type FindingKind } from './reconciliation.js';
+export { toInventoryAdjustmentEvent, stockVersion, stockKey } from './inventory-adjustment.js';

@@ -1,5 +1,6 @@
 import type { GatewayError } from '../gateway/gateway-errors.js';
 import type { DurableState } from '../state/durable-state.js';
+import type { InventoryStore } from '../state/inventory-store.js';
 import type { SessionStore } from '../state/session-store.js';
 import type { XmlElement } from '../xml/xml-reader.js';
 import type { ResultSets } from './result-sets.js';
@@ -18,6 +19,8 @@ export interface FunctionContext {
   state: DurableState;
   sessions: SessionStore;
   resultSets: ResultSets;
+  /** ITEMWAREHOUSEINFO rows, shared by every company. */
+  inventory: InventoryStore;
   items?: ReadonlySet<string>;
   customers?: ReadonlySet<string>;
   /** Transaction definitions whose documents post an AR invoice. */

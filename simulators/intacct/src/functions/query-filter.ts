@@ -14,15 +14,21 @@ export type Filter =
 
 export type Row = Readonly<Record<string, string>>;
 
-const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+/** mm/dd/yyyy, optionally followed by HH:MM:SS (WHENMODIFIED and other timestamps). */
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
+
+/** yyyymmddHHMMSS, so dates and datetimes order by time; a bare date is midnight. */
+const sortableDate = (match: RegExpExecArray): string =>
+  `${match[3]}${match[1]}${match[2]}${match[4] ?? '00'}${match[5] ?? '00'}${match[6] ?? '00'}`;
+
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Orders numbers as numbers and mm/dd/yyyy dates as dates, everything else as text. */
+/** Orders numbers as numbers, mm/dd/yyyy [HH:MM:SS] dates as times, everything else as text. */
 const compareValues = (left: string, right: string, caseInsensitive: boolean): number => {
   if (NUMBER.test(left) && NUMBER.test(right)) return new Decimal(left).comparedTo(new Decimal(right));
   const l = US_DATE.exec(left);
   const r = US_DATE.exec(right);
-  if (l && r) return `${l[3]}${l[1]}${l[2]}`.localeCompare(`${r[3]}${r[1]}${r[2]}`);
+  if (l && r) return sortableDate(l).localeCompare(sortableDate(r));
   const [a, b] = caseInsensitive ? [left.toLowerCase(), right.toLowerCase()] : [left, right];
   return a < b ? -1 : a > b ? 1 : 0;
 };

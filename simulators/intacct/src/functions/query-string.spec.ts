@@ -25,6 +25,17 @@ describe('readByQuery query strings', () => {
     assert.equal(test("WHENCREATED >= '12/31/2023' AND WHENCREATED < '01/01/2025'"), true);
   });
 
+  it('compares mm/dd/yyyy HH:MM:SS datetimes as times, a bare date as midnight', () => {
+    const stamped = { WHENMODIFIED: '01/01/2025 00:00:05' };
+    const at = (query: string) => matches(parseQueryString(query), stamped);
+    assert.equal(at("WHENMODIFIED >= '12/31/2024 23:59:59'"), true, 'not a text comparison');
+    assert.equal(at("WHENMODIFIED >= '01/01/2025 00:00:05' AND WHENMODIFIED <= '01/01/2025 00:00:05'"), true);
+    assert.equal(at("WHENMODIFIED > '01/01/2025 00:00:05'"), false);
+    assert.equal(at("WHENMODIFIED < '01/01/2025 00:00:10'"), true);
+    assert.equal(at("WHENMODIFIED > '01/01/2025'"), true);
+    assert.equal(at("WHENMODIFIED < '01/02/2025'"), true);
+  });
+
   it('supports OR, NOT, parentheses, like, in and IS NULL', () => {
     assert.equal(test("(STATE = 'Closed' OR STATE = 'Pending') AND NOT DOCPARID = 'Sales Invoice'"), true);
     assert.equal(test("PONUMBER like 'O%'"), true);

@@ -1,6 +1,7 @@
 import type { FunctionContext } from './function-handler.js';
 import { ARPYMT_FIELDS, arPaymentRow } from './arpymt-rows.js';
 import { CUSTOMER_FIELDS, customerRow } from './customer-rows.js';
+import { ITEMWAREHOUSEINFO_FIELDS, stockRow } from './itemwarehouseinfo-rows.js';
 import type { Row } from './query-filter.js';
 import { SODOCUMENT_FIELDS, sodocumentRow } from './sodocument-rows.js';
 
@@ -14,4 +15,6 @@ export const READABLE_OBJECTS: Readonly<Record<string, ReadableObject>> = {
   SODOCUMENT: { fields: SODOCUMENT_FIELDS, rows: (context) => context.state.documentsOf(context.companyId).map(sodocumentRow) },
   CUSTOMER: { fields: CUSTOMER_FIELDS, rows: (context) => context.state.customersOf(context.companyId).map(customerRow) },
   ARPYMT: { fields: ARPYMT_FIELDS, rows: (context) => context.state.paymentsOf(context.companyId).map(arPaymentRow) },
+  // Stock is shared by every company of the simulator.
+  ITEMWAREHOUSEINFO: { fields: ITEMWAREHOUSEINFO_FIELDS, rows: (context) => context.inventory.rowsInOrder().map(stockRow) },
 };

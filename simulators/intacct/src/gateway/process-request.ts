@@ -6,6 +6,7 @@ import { query, readByQuery, readMore } from '../functions/read-objects.js';
 import type { ResultSets } from '../functions/result-sets.js';
 import type { SimulatedUser } from '../simulator-types.js';
 import type { DurableState } from '../state/durable-state.js';
+import type { InventoryStore } from '../state/inventory-store.js';
 import type { SessionStore } from '../state/session-store.js';
 import { readXml, type XmlElement } from '../xml/xml-reader.js';
 import { ErrorNo, gatewayError, parseError, rolledBackError } from './gateway-errors.js';
@@ -31,6 +32,7 @@ export interface GatewayEnvironment {
   state: DurableState;
   sessions: SessionStore;
   resultSets: ResultSets;
+  inventory: InventoryStore;
   now: Date;
   endpointUrl: string;
 }
@@ -152,6 +154,7 @@ const runFunctions = (envelope: RequestEnvelope, caller: Caller, env: GatewayEnv
       state: env.state,
       sessions: env.sessions,
       resultSets: env.resultSets,
+      inventory: env.inventory,
       ...(env.items ? { items: env.items } : {}),
       ...(env.customers ? { customers: env.customers } : {}),
       invoiceTransactionTypes: env.invoiceTransactionTypes,

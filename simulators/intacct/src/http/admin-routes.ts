@@ -2,10 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultPlanSchema } from '../faults/fault-plan-schema.js';
 import type { IntacctSimulator } from '../simulator-types.js';
 import { readBody, sendJson } from './http-io.js';
+import { stockUpdateSchema } from './stock-schema.js';
 
 export const ADMIN_PREFIX = '/_sim';
 
-type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'payments' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions'>;
+type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'payments' | 'inventory' | 'setStock' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions'>;
 
 /** The admin API other processes (e2e tests, bench) use to inspect and steer the simulator. */
 export const handleAdmin = async (request: IncomingMessage, response: ServerResponse, path: string, admin: Admin): Promise<void> => {
@@ -19,6 +20,21 @@ export const handleAdmin = async (request: IncomingMessage, response: ServerResp
       return sendJson(response, 200, admin.customers());
     case 'GET /payments':
       return sendJson(response, 200, admin.payments());
+    case 'GET /inventory':
+      return sendJson(response, 200, admin.inventory());
+    case 'POST /inventory': {
+      let json: unknown;
+      try {
+        json = JSON.parse(await readBody(request));
+      } catch {
+        return sendJson(response, 400, { error: 'body must be JSON { itemId, warehouseId, qtyOnHand }' });
+      }
+      const stock = stockUpdateSchema.safeParse(json);
+      if (!stock.success) return sendJson(response, 400, { error: 'invalid stock row', issues: stock.error.issues });
+      admin.setStock(stock.data.itemId, stock.data.warehouseId, stock.data.qtyOnHand);
+      const row = admin.inventory().find((r) => r.itemId === stock.data.itemId && r.warehouseId === stock.data.warehouseId);
+      return sendJson(response, 200, row);
+    }
     case 'GET /stats':
       return sendJson(response, 200, admin.stats());
     case 'POST /faults': {

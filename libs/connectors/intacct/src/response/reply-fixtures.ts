@@ -60,10 +60,19 @@ export const createdObjectReply = (controlId: string, tag: string, fields: Recor
       .join('')}</${tag}></data></result></operation>`,
   );
 
-/** A query or readByQuery list of `tag` records; values are written as given (already escaped). */
-export const listReply = (controlId: string, fn: 'query' | 'readByQuery', tag: string, rows: Array<Record<string, string>>) =>
+/**
+ * A query, readByQuery or readMore list of `tag` records; values are written as given (already
+ * escaped). `more` marks a page with rows left for readMore.
+ */
+export const listReply = (
+  controlId: string,
+  fn: 'query' | 'readByQuery' | 'readMore',
+  tag: string,
+  rows: Array<Record<string, string>>,
+  more: { numRemaining: number; resultId: string } = { numRemaining: 0, resultId: '' },
+) =>
   reply(
-    `${control('success')}<operation>${authenticated}<result><status>success</status><function>${fn}</function><controlid>${controlId}</controlid><data listtype="${tag}" count="${rows.length}" totalcount="${rows.length}" numremaining="0">${rows
+    `${control('success')}<operation>${authenticated}<result><status>success</status><function>${fn}</function><controlid>${controlId}</controlid><data listtype="${tag}" count="${rows.length}" totalcount="${rows.length + more.numRemaining}" numremaining="${more.numRemaining}"${more.resultId ? ` resultId="${more.resultId}"` : ''}>${rows
       .map((row) => `<${tag}>${Object.entries(row).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</${tag}>`)
       .join('')}</data></result></operation>`,
   );

@@ -103,3 +103,18 @@ export const arPaymentRowSchema = z.object({
   TRX_TOTALENTERED: text,
   TOTALENTERED: text,
 });
+
+/** Intacct's `mm/dd/yyyy HH:MM:SS`. */
+export const US_DATE_TIME = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal');
+
+/** An ITEMWAREHOUSEINFO row; empty QTYONORDER/QTYONHOLD mean "not reported". */
+export const stockLevelRowSchema = z.object({
+  RECORDNO: z.string().min(1),
+  ITEMID: z.string().min(1),
+  WAREHOUSEID: z.string().min(1),
+  QTYONHAND: decimal,
+  QTYONORDER: z.union([decimal, z.literal('')]).optional(),
+  QTYONHOLD: z.union([decimal, z.literal('')]).optional(),
+  WHENMODIFIED: z.string().regex(US_DATE_TIME, 'mm/dd/yyyy HH:MM:SS'),
+});

@@ -1,0 +1,2 @@
+export { createIntacctSource } from './intacct-source.app.js';
+export { StockChanges } from './stock-changes.js';
