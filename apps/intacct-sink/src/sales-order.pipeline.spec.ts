@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
-import type { IntacctArPayment, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder } from '@tributary/connectors-intacct';
+import type { IntacctArPayment, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder, IntacctSalesOrderChange } from '@tributary/connectors-intacct';
 import type { AvroEventCodec, Ledger, PipelineMessage } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
 import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
@@ -44,8 +44,20 @@ class FakeIntacct implements IntacctPort {
   readonly customers: IntacctCustomerRef[] = [];
   readonly createdCustomers: IntacctCustomer[] = [];
   readonly payments: Array<{ payment: IntacctArPayment; controlId: string }> = [];
+  readonly updates: Array<{ docId: string; change: IntacctSalesOrderChange; controlId: string }> = [];
+  readonly deleted: string[] = [];
   failCreateWith: IntegrationError | undefined;
   failPaymentWith: IntegrationError | undefined;
+  failChangeWith: IntegrationError | undefined;
+  async updateSalesOrder(docId: string, change: IntacctSalesOrderChange, { controlId }: { controlId: string }) {
+    if (this.failChangeWith) throw this.failChangeWith;
+    this.updates.push({ docId, change, controlId });
+  }
+  async deleteSalesOrder(docId: string) {
+    if (this.failChangeWith) throw this.failChangeWith;
+    this.deleted.push(docId);
+    for (const [ref, doc] of this.existing) if (doc.key === docId) this.existing.delete(ref);
+  }
   async createSalesOrder(order: IntacctSalesOrder, { controlId }: { controlId: string }) {
     if (this.failCreateWith) throw this.failCreateWith;
     this.created.push({ order, controlId });
@@ -104,7 +116,7 @@ describe('salesOrderPipeline', () => {
     assert.equal(intacct.created[0]?.controlId, 'so-create-10045');
     assert.equal(intacct.created[0]?.order.referenceNo, 'CL-10045');
     assert.deepEqual(intacct.created[0]?.order.lines.map((l) => [l.itemId, l.departmentId, l.locationId]), [['MUG-12OZ', 'ECOM', 'US-TX'], ['BEANS-COL-250G', 'ECOM', 'US-TX']], 'the mapping file was applied');
-    assert.deepEqual(ledger.history.map((e) => [e.key, e.status, e.externalId]), [
+    assert.deepEqual(ledger.history.filter((e) => e.key === 'intacct:sales-order:10045').map((e) => [e.key, e.status, e.externalId]), [
       ['intacct:sales-order:10045', 'PENDING', null],
       ['intacct:sales-order:10045', 'DONE', 'Sales Order-SO0001'],
     ]);
@@ -163,9 +175,10 @@ describe('salesOrderPipeline', () => {
     assert.equal(intacct.created.length, 0);
   });
 
-  it('skips event types this slice does not handle yet, as an outcome', async () => {
+  it('skips events Intacct does not need (fulfilment, unknown types), as outcomes', async () => {
     const { intacct, handle } = setup();
-    assert.deepEqual(await handle(orderEvent({ eventType: 'order.cancelled' })), { kind: 'skipped', reason: 'order.cancelled is not handled yet' });
+    assert.equal((await handle(orderEvent({ eventType: 'order.fulfilled' }))).kind, 'skipped');
+    assert.deepEqual(await handle(orderEvent({ eventType: 'order.refunded-by-fax' })), { kind: 'skipped', reason: 'unknown event type order.refunded-by-fax' });
     assert.equal(intacct.created.length, 0);
   });
 
@@ -255,5 +268,61 @@ describe('salesOrderPipeline', () => {
     await handle(event, 1);
     assert.equal(intacct.created.length, 1, 'the invoice is not created again');
     assert.equal(intacct.payments.length, 1);
+  });
+
+  it('applies an order.updated to the existing document: changed lines by number, new lines appended, subtotals replaced', async () => {
+    const { intacct, handle } = setup();
+    await handle(orderEvent());
+    const updated = orderEvent({ eventType: 'order.updated', occurredAt: Date.UTC(2026, 10, 25, 10, 0) });
+    updated.order.lines[1] = { ...updated.order.lines[1]!, quantity: 4, lineTotal: '51.00', tax: '4.21' };
+    updated.order.lines.push({ lineId: '3', sku: 'TRB-FILTER-V60-100', description: 'V60 filters', quantity: 1, unitPrice: '4.95', discount: '0.00', tax: '0.41', lineTotal: '4.95' });
+    updated.order.totals = { subtotal: '95.93', discountTotal: '2.00', taxTotal: '7.75', shippingTotal: '9.95', grandTotal: '111.63' };
+    assert.deepEqual(await handle(updated), { kind: 'done', ref: 'Sales Order-SO0001' });
+    const { docId, change, controlId } = intacct.updates[0]!;
+    assert.equal(docId, 'Sales Order-SO0001');
+    assert.equal(controlId, `so-update-10045-${Date.UTC(2026, 10, 25, 10, 0)}`);
+    assert.deepEqual(change.updateLines?.map((l) => [l.lineNo, l.itemId, l.quantity]), [[1, 'MUG-12OZ', 2], [2, 'BEANS-COL-250G', 4]]);
+    assert.deepEqual(change.addLines?.map((l) => [l.itemId, l.quantity]), [['FILTER-V60-100', 1]]);
+    assert.deepEqual(change.subtotals, [{ description: 'Discount', total: '-2.00' }, { description: 'Shipping', total: '9.95' }, { description: 'Tax', total: '7.75' }]);
+  });
+
+  it('skips an update older than the state Intacct already reflects (out-of-order delivery)', async () => {
+    const { intacct, handle } = setup();
+    await handle(orderEvent({ eventType: 'order.created', occurredAt: Date.UTC(2026, 10, 25, 11, 0) }));
+    const outcome = await handle(orderEvent({ eventType: 'order.updated', occurredAt: Date.UTC(2026, 10, 25, 10, 0) }));
+    assert.equal(outcome.kind, 'skipped');
+    assert.equal(intacct.updates.length, 0);
+  });
+
+  it('refuses an update that removes lines, with a reason a person can act on', async () => {
+    const { handle } = setup();
+    await handle(orderEvent());
+    const fewer = orderEvent({ eventType: 'order.updated', occurredAt: Date.UTC(2026, 10, 25, 10, 0) });
+    fewer.order.lines = fewer.order.lines.slice(0, 1);
+    fewer.order.totals = { subtotal: '39.98', discountTotal: '2.00', taxTotal: '3.13', shippingTotal: '9.95', grandTotal: '51.06' };
+    await assert.rejects(handle(fewer), (error: unknown) => error instanceof IntegrationError && error.code === 'INTACCT.LINE_REMOVAL_UNSUPPORTED' && !error.transient && /by hand/.test(error.message));
+  });
+
+  it('passes Intacct’s refusal of a change its state forbids on to the dead letter channel', async () => {
+    const { intacct, handle } = setup();
+    await handle(orderEvent());
+    intacct.failChangeWith = IntegrationError.permanent('INTACCT.BUSINESS_ERROR', 'BL01001973 The transaction is Closed and cannot be edited');
+    await assert.rejects(handle(orderEvent({ eventType: 'order.updated', occurredAt: Date.UTC(2026, 10, 25, 10, 0) })), (error: unknown) => error instanceof IntegrationError && /Closed/.test(error.message));
+  });
+
+  it('deletes the open document of a cancelled order, and a late order.created does not bring it back', async () => {
+    const { intacct, handle, ledger } = setup();
+    await handle(orderEvent());
+    assert.deepEqual(await handle(orderEvent({ eventType: 'order.cancelled', occurredAt: Date.UTC(2026, 10, 25, 12, 0) })), { kind: 'done', ref: 'Sales Order-SO0001' });
+    assert.deepEqual(intacct.deleted, ['Sales Order-SO0001']);
+    assert.equal(ledger.get('intacct:sales-order:10045')?.status, 'CANCELLED');
+    assert.equal((await handle(orderEvent())).kind, 'skipped');
+    assert.equal(intacct.created.length, 1);
+  });
+
+  it('creates the document from the snapshot when an update arrives for an order Intacct never saw', async () => {
+    const { intacct, handle } = setup();
+    assert.equal((await handle(orderEvent({ eventType: 'order.updated' }))).kind, 'done');
+    assert.equal(intacct.created.length, 1);
   });
 });

@@ -77,6 +77,8 @@ export interface StoredSalesDocument {
   documentDate: string;
   /** Wall-clock time the simulator stored it, ISO-8601. */
   createdAt: string;
+  /** Wall-clock time of the last update_sotransaction, ISO-8601; WHENMODIFIED (createdAt until then). */
+  modifiedAt?: string;
   controlId: string;
   lines: StoredSalesDocumentLine[];
   subtotals: Array<{ description: string; total: string }>;
@@ -191,7 +193,7 @@ export interface FaultPlan {
   throttle?: number;
   /** Hold the request without answering for timeoutHangMs (or until the client gives up), then drop it; nothing is processed. */
   timeout?: number;
-  /** Of the next N requests that contain a write (create_sotransaction or a generic create): process and store, then answer HTTP 500 (or hang). */
+  /** Of the next N requests that contain a write (create_, update_ or delete_sotransaction, or a generic create): process and store, then answer HTTP 500 (or hang). */
   commitThenFail?: number;
   /** How a commitThenFail request ends. Default 'http500'. */
   commitThenFailMode?: 'http500' | 'hang';
@@ -215,6 +217,8 @@ export interface IntacctSimulator {
   /** Base URL of the admin API: http://host:port/_sim. */
   adminUrl: string;
   documents(): StoredSalesDocument[];
+  /** Documents removed by delete_sotransaction, oldest deletion first. */
+  deletedDocuments(): StoredSalesDocument[];
   arInvoices(): StoredArInvoice[];
   customers(): StoredCustomer[];
   payments(): StoredArPayment[];

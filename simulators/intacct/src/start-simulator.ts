@@ -57,6 +57,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
 
   const simulator: Omit<IntacctSimulator, 'url' | 'adminUrl' | 'close'> = {
     documents: () => state.documents(),
+    deletedDocuments: () => state.deletedDocuments(),
     arInvoices: () => state.arInvoices(),
     customers: () => state.customers(),
     payments: () => state.payments(),

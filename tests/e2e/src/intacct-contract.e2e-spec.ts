@@ -143,6 +143,43 @@ describe('IntacctClient ⇄ Intacct simulator contract', () => {
     assert.ok(simulator.stats().functions['readMore']! >= 1, 'the second page came through readMore');
   });
 
+  it('updates a line quantity: the TOTAL changes and the lookup reports the new state', async () => {
+    const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7101' }, { controlId: 'so-create-7101' });
+    await client.updateSalesOrder(key, { state: 'Draft', message: 'quantity & state changed', updateLines: [{ lineNo: 1, quantity: 3 }] }, { controlId: 'so-update-7101' });
+    const found = await client.findSalesDocumentByReference('Sales Order', 'CL-7101');
+    assert.equal(found?.total, '96.00');
+    assert.equal(found?.state, 'Draft');
+    const stored = simulator.documents().find((d) => d.docId === key)!;
+    assert.equal(stored.message, 'quantity & state changed');
+    assert.equal(stored.lines[0]?.locationId, 'CA-ON', 'dimensions survive a line update');
+    await assert.rejects(client.updateSalesOrder(key, { message: 'again' }, { controlId: 'so-update-7101' }), (e: unknown) =>
+      e instanceof IntegrationError && e.code === 'INTACCT.DUPLICATE_CONTROLID');
+  });
+
+  it('refuses to update a Closed document as a permanent BUSINESS_ERROR', async () => {
+    const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7102', state: 'Closed' }, { controlId: 'so-create-7102' });
+    await assert.rejects(client.updateSalesOrder(key, { addLines: [{ itemId: 'TRB-MUG-12OZ', quantity: 1, price: '27.50' }] }, { controlId: 'so-update-7102' }), (e: unknown) =>
+      e instanceof IntegrationError && e.code === 'INTACCT.BUSINESS_ERROR' && !e.transient && /Closed/.test(e.message));
+    assert.equal(simulator.documents().find((d) => d.docId === key)?.total, '68.50');
+  });
+
+  it('deletes a document; the lookup then returns null', async () => {
+    const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7103' }, { controlId: 'so-create-7103' });
+    await client.deleteSalesOrder(key, { controlId: 'so-delete-7103' });
+    assert.equal(await client.findSalesDocumentByReference('Sales Order', 'CL-7103'), null);
+    assert.ok(simulator.deletedDocuments().some((d) => d.docId === key));
+    await assert.rejects(client.deleteSalesOrder(key, { controlId: 'so-delete-7103b' }), (e: unknown) =>
+      e instanceof IntegrationError && e.code === 'INTACCT.BUSINESS_ERROR' && !e.transient);
+  });
+
+  it('reports a delete whose reply was lost as a transient unknown outcome', async () => {
+    const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7104' }, { controlId: 'so-create-7104' });
+    simulator.setFaults({ commitThenFail: 1 });
+    await assert.rejects(client.deleteSalesOrder(key, { controlId: 'so-delete-7104' }), (e: unknown) =>
+      e instanceof IntegrationError && e.transient && e.details['outcomeUnknown'] === true);
+    assert.equal(await client.findSalesDocumentByReference('Sales Order', 'CL-7104'), null);
+  });
+
   it('signs in again once when the session expired', async () => {
     simulator.expireSessions();
     const { key } = await client.createSalesOrder({ ...order, referenceNo: 'CL-7003' }, { controlId: 'so-create-7003' });

@@ -9,7 +9,7 @@ export interface CrossReference {
   entity: string;
   /** The canonical id, e.g. the Clarity order id. */
   sourceId: string;
-  /** PENDING | DONE | FAILED */
+  /** PENDING | DONE | FAILED | CANCELLED */
   status: string;
   /** The id the external system gave the record (e.g. Sales Order-SO0042). */
   externalId: null | string;
@@ -54,7 +54,7 @@ export const crossReferenceSchema = {
     {
       "name": "status",
       "type": "string",
-      "doc": "PENDING | DONE | FAILED"
+      "doc": "PENDING | DONE | FAILED | CANCELLED"
     },
     {
       "name": "externalId",

@@ -12,6 +12,7 @@ export type {
   IntacctRequestEvent,
   IntacctSalesDocumentRef,
   IntacctSalesOrder,
+  IntacctSalesOrderChange,
   IntacctSalesOrderLine,
   IntacctStockLevel,
   IntacctSubtotal,

@@ -10,6 +10,7 @@ import type {
   IntacctDate,
   IntacctSalesDocumentRef,
   IntacctSalesOrder,
+  IntacctSalesOrderChange,
   IntacctStockLevel,
 } from './intacct-types.js';
 import { arPaymentsByDocNumber, createArPaymentFunction } from './request/create-arpymt.js';
@@ -20,6 +21,7 @@ import { queryFunction } from './request/query.js';
 import { getApiSessionFunction, readByQueryFunction, readMoreFunction, salesDocumentsByReference, salesDocumentsCreatedBetween } from './request/read-by-query.js';
 import { buildRequestXml, type Authentication, type IntacctFunction } from './request/request-envelope.js';
 import { stockChangedSince } from './request/stock-changes.js';
+import { deleteSoTransactionFunction, updateSoTransactionFunction } from './request/update-sotransaction.js';
 import { apiSessionFrom, type ApiSession } from './response/api-session.js';
 import { arPaymentRows } from './response/ar-payment-rows.js';
 import { authenticationFailure, controlFailure, functionFailure } from './response/classify-failure.js';
@@ -80,6 +82,20 @@ export class IntacctClient {
       });
     }
     return { key: result.key };
+  }
+
+  /**
+   * Changes a Draft or Pending document (update_sotransaction): header fields, line edits, new
+   * lines, subtotals. Same controlId rules as createSalesOrder. A Closed, converted or paid
+   * document is refused as INTACCT.BUSINESS_ERROR.
+   */
+  async updateSalesOrder(docId: string, change: IntacctSalesOrderChange, opts: { controlId: string }): Promise<void> {
+    await this.execute(updateSoTransactionFunction(docId, change, opts.controlId));
+  }
+
+  /** Deletes a Draft or Pending document (delete_sotransaction). Same controlId and error rules as updateSalesOrder. */
+  async deleteSalesOrder(docId: string, opts: { controlId: string }): Promise<void> {
+    await this.execute(deleteSoTransactionFunction(docId, opts.controlId));
   }
 
   /** The first-created document of that type whose reference number (PONUMBER) matches, or null. */

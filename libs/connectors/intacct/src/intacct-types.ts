@@ -77,6 +77,21 @@ export interface IntacctSalesOrder {
   subtotals: IntacctSubtotal[];
 }
 
+/**
+ * What `update_sotransaction` changes on an existing document (external-apis §1.9.1). Only the
+ * fields given are sent; `lineNo` is 1-based (SODOCUMENTENTRY.LINE_NO + 1).
+ */
+export interface IntacctSalesOrderChange {
+  message?: string;
+  state?: 'Draft' | 'Pending' | 'Closed';
+  /** Replace the given values of existing lines. */
+  updateLines?: Array<{ lineNo: number } & Partial<IntacctSalesOrderLine>>;
+  /** Appended after the existing lines. */
+  addLines?: IntacctSalesOrderLine[];
+  /** Replace the document's subtotals. */
+  subtotals?: IntacctSubtotal[];
+}
+
 export interface IntacctSalesDocumentRef {
   /** DOCID, e.g. "Sales Order-SO0001": the key create_sotransaction returns. */
   key: string;

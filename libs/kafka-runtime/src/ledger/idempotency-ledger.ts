@@ -10,7 +10,7 @@ export interface LedgerEntry {
   externalId: string | null;
 }
 
-export const LedgerStatus = { pending: 'PENDING', done: 'DONE', failed: 'FAILED' } as const;
+export const LedgerStatus = { pending: 'PENDING', done: 'DONE', failed: 'FAILED', cancelled: 'CANCELLED' } as const;
 
 /** What a pipeline needs from the ledger (an in-memory one serves unit tests). */
 export interface Ledger<E extends LedgerEntry> {

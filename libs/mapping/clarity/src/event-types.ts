@@ -7,4 +7,6 @@ import type { OrderEventType } from '@tributary/canonical-model';
  */
 export const canonicalOrderEventType: Readonly<Record<ClarityOrderEventType, OrderEventType>> = {
   'order.created': 'order.created',
+  'order.updated': 'order.updated',
+  'order.cancelled': 'order.cancelled',
 };

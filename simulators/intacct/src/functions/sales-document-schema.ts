@@ -94,3 +94,82 @@ export const createSoTransactionSchemaError = (verb: XmlElement): string | undef
   }
   return undefined;
 };
+
+/**
+ * xs:sequence of update_sotransaction as the SDKs write it (external-apis §1.9.1). The simulator also
+ * takes a create-style `subtotals` after `updatesubtotals`; either replaces the document's subtotals.
+ */
+export const UPDATE_SOTRANSACTION_SEQUENCE: readonly SequenceParticle[] = [
+  optional('datecreated'),
+  optional('dateposted'),
+  optional('referenceno'),
+  optional('termname'),
+  optional('datedue'),
+  optional('origdocdate'),
+  optional('message'),
+  optional('shippingmethod'),
+  optional('shipto'),
+  optional('billto'),
+  optional('supdocid'),
+  optional('externalid'),
+  optional('basecurr'),
+  optional('currency'),
+  optional('exchratedate'),
+  optional('exchratetype'),
+  optional('exchrate'),
+  optional('vsoepricelist'),
+  optional('customfields'),
+  optional('state'),
+  optional('projectid'),
+  optional('updatesotransitems'),
+  optional('updatesubtotals'),
+  optional('subtotals'),
+];
+
+/** updatesotransitem: the sotransitem elements, all optional (only the ones given change). */
+const UPDATESOTRANSITEM_SEQUENCE: readonly SequenceParticle[] = SOTRANSITEM_SEQUENCE.map((particle) => optional(particle.name));
+
+const keyAttributeError = (verb: XmlElement): string | undefined =>
+  (verb.attributes['key'] ?? '') === '' ? `Element '${verb.name}': The attribute 'key' is required but missing.` : undefined;
+
+/** The first schema violation in an update_sotransaction, if any. */
+export const updateSoTransactionSchemaError = (verb: XmlElement): string | undefined => {
+  const keyProblem = keyAttributeError(verb);
+  if (keyProblem) return keyProblem;
+  const lineItems = child(verb, 'updatesotransitems');
+  const checks: Array<[XmlElement | undefined, readonly SequenceParticle[]]> = [
+    [verb, UPDATE_SOTRANSACTION_SEQUENCE],
+    [child(verb, 'datecreated'), DATE_SEQUENCE],
+    ...(lineItems?.children ?? []).map((item): [XmlElement, readonly SequenceParticle[]] => [
+      item,
+      item.name === 'updatesotransitem' ? UPDATESOTRANSITEM_SEQUENCE : SOTRANSITEM_SEQUENCE,
+    ]),
+    [child(verb, 'updatesubtotals'), [oneOrMore('updatesubtotal')]],
+    ...childrenNamed(child(verb, 'updatesubtotals') ?? verb, 'updatesubtotal').map(
+      (subtotal): [XmlElement, readonly SequenceParticle[]] => [subtotal, SUBTOTAL_SEQUENCE],
+    ),
+    [child(verb, 'subtotals'), [oneOrMore('subtotal')]],
+    ...childrenNamed(child(verb, 'subtotals') ?? verb, 'subtotal').map(
+      (subtotal): [XmlElement, readonly SequenceParticle[]] => [subtotal, SUBTOTAL_SEQUENCE],
+    ),
+  ];
+  for (const item of lineItems?.children ?? []) {
+    if (item.name !== 'updatesotransitem' && item.name !== 'sotransitem') {
+      return `Element '${item.name}': This element is not expected. Expected is ( updatesotransitem, sotransitem ).`;
+    }
+    if (item.name === 'updatesotransitem' && !/^[1-9]\d*$/.test(item.attributes['line_num'] ?? '')) {
+      return "Element 'updatesotransitem', attribute 'line_num': must be a positive integer.";
+    }
+  }
+  if (lineItems && lineItems.children.length === 0) return "Element 'updatesotransitems': Missing child element(s). Expected is ( updatesotransitem, sotransitem ).";
+  for (const [element, sequence] of checks) {
+    const problem = element ? checkSequence(element, sequence) : undefined;
+    if (problem) return problem;
+  }
+  return undefined;
+};
+
+/** delete_sotransaction is an empty element with a `key` attribute. */
+export const deleteSoTransactionSchemaError = (verb: XmlElement): string | undefined =>
+  keyAttributeError(verb) ??
+  (verb.children[0] ? `Element '${verb.children[0].name}': This element is not expected.` : undefined);

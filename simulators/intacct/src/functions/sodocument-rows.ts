@@ -37,7 +37,7 @@ export const sodocumentRow = (doc: StoredSalesDocument): Row => ({
   DOCPARID: doc.transactionType,
   STATE: doc.state,
   WHENCREATED: usDate(doc.documentDate),
-  WHENMODIFIED: usDateTime(doc.createdAt),
+  WHENMODIFIED: usDateTime(doc.modifiedAt ?? doc.createdAt),
   CUSTVENDID: doc.customerId,
   PONUMBER: doc.referenceNo,
   MESSAGE: doc.message ?? '',

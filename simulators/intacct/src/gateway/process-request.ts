@@ -1,5 +1,6 @@
 import { createObject } from '../functions/create-object.js';
 import { createSoTransaction } from '../functions/create-sotransaction.js';
+import { deleteSoTransaction } from '../functions/delete-sotransaction.js';
 import type { FunctionContext, FunctionHandler, FunctionOutcome } from '../functions/function-handler.js';
 import { getApiSession } from '../functions/get-api-session.js';
 import { query, readByQuery, readMore } from '../functions/read-objects.js';
@@ -8,6 +9,7 @@ import type { SimulatedUser } from '../simulator-types.js';
 import type { DurableState } from '../state/durable-state.js';
 import type { InventoryStore } from '../state/inventory-store.js';
 import type { SessionStore } from '../state/session-store.js';
+import { updateSoTransaction } from '../functions/update-sotransaction.js';
 import { readXml, type XmlElement } from '../xml/xml-reader.js';
 import { ErrorNo, gatewayError, parseError, rolledBackError } from './gateway-errors.js';
 import { authenticationFailureXml, blankControl, controlFailureXml, operationXml, type AuthenticationEcho, type FunctionReply } from './reply-xml.js';
@@ -15,6 +17,8 @@ import { readEnvelope, type RequestEnvelope } from './request-envelope.js';
 
 const HANDLERS: Readonly<Record<string, FunctionHandler>> = {
   create_sotransaction: createSoTransaction,
+  update_sotransaction: updateSoTransaction,
+  delete_sotransaction: deleteSoTransaction,
   create: createObject,
   readByQuery,
   readMore,

@@ -2,6 +2,7 @@ import type { StoredArInvoice, StoredArPayment, StoredCustomer, StoredSalesDocum
 
 interface Books {
   documents: StoredSalesDocument[];
+  deletedDocuments: StoredSalesDocument[];
   arInvoices: StoredArInvoice[];
   customers: StoredCustomer[];
   payments: StoredArPayment[];
@@ -16,6 +17,7 @@ interface Books {
 
 const emptyBooks = (): Books => ({
   documents: [],
+  deletedDocuments: [],
   arInvoices: [],
   customers: [],
   payments: [],
@@ -73,6 +75,24 @@ export class DurableState {
 
   addDocument(document: StoredSalesDocument): void {
     this.books.documents.push(document);
+  }
+
+  /** The live record, so update_sotransaction can change it; `externalKey` looks it up by EXTERNALID instead of DOCID. */
+  document(companyId: string, key: string, externalKey = false): StoredSalesDocument | undefined {
+    return this.books.documents.find((doc) => doc.companyId === companyId && (externalKey ? doc.externalId === key : doc.docId === key));
+  }
+
+  deletedDocuments(): StoredSalesDocument[] {
+    return structuredClone(this.books.deletedDocuments);
+  }
+
+  /** Removes the document (and the AR invoice it posted) from the books, keeping it in deletedDocuments. */
+  deleteDocument(document: StoredSalesDocument): void {
+    this.books.documents = this.books.documents.filter((doc) => doc !== document);
+    this.books.arInvoices = this.books.arInvoices.filter(
+      (invoice) => !(invoice.companyId === document.companyId && invoice.recordNo === document.prRecordKey),
+    );
+    this.books.deletedDocuments.push(document);
   }
 
   arInvoices(): StoredArInvoice[] {

@@ -12,7 +12,7 @@ export const clarityWebhookEnvelopeSchema = z.object({
 });
 
 /** Order events we understand. Add `order.updated` / `order.cancelled` here when Clarity sends them. */
-export const clarityOrderEventTypes = ['order.created'] as const;
+export const clarityOrderEventTypes = ['order.created', 'order.updated', 'order.cancelled'] as const;
 
 export const clarityOrderWebhookSchema = clarityWebhookEnvelopeSchema.extend({
   type: z.enum(clarityOrderEventTypes),

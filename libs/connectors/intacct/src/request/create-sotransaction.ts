@@ -11,7 +11,7 @@ const dateXml = (date: IntacctDate): XmlTree => ({
 });
 
 /** Key order below is the xs:sequence of `sotransitem` in api.xsd; do not reorder. */
-const lineXml = (line: IntacctSalesOrderLine): XmlTree => ({
+export const lineXml = (line: IntacctSalesOrderLine): XmlTree => ({
   itemid: line.itemId,
   itemdesc: line.itemDesc,
   warehouseid: line.warehouseId,

@@ -1,0 +1,71 @@
+import { applyCompanyRules, salesOrderControlId, toIntacctSalesOrder } from '@tributary/mapping-intacct';
+import { exactlyOnceEffect, LedgerStatus, OperatorHeader, type PipelineOutcome } from '@tributary/kafka-runtime';
+import { needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
+import { ensureIntacctCustomer } from './customer.step.js';
+import { ledgerEntries } from './ledger-entry.js';
+import { REVIEW_APPROVED_HEADER } from './order-review.js';
+import { recordAppliedVersion } from './order-version.js';
+import type { OrderHandler } from './sales-order.pipeline.js';
+
+/** The document type is the prefix of Intacct's DOCID ("Sales Invoice-SO0042"). */
+export const documentTypeOf = (docId: string | null | undefined, types: readonly string[]) => types.find((t) => docId?.startsWith(`${t}-`));
+
+/**
+ * order.created (or an update of an order Intacct has never seen): map → company rules → review
+ * → customer → sales document → cash receipt for invoices paid at checkout.
+ */
+export const handleOrderCreated: OrderHandler = async (deps, { value: event, correlationId, headers, offset }, { attempt, log }): Promise<PipelineOutcome> => {
+  const { order } = event;
+  const { mapping } = deps.company;
+  const ledgerFor = ledgerEntries(event, correlationId, attempt, deps.clock ?? Date.now);
+  const salesDocument = ledgerFor('sales-order', order.orderId, order.orderNumber);
+  const cashReceipt = ledgerFor('cash-receipt', order.orderId, `PAY-${order.orderNumber}`);
+
+  const posted = deps.ledger.get(salesDocument.key);
+  if (posted?.status === LedgerStatus.cancelled) return { kind: 'skipped', reason: `order ${order.orderNumber} was cancelled` };
+  const postedType = documentTypeOf(posted?.externalId, mapping.invoiceTransactionTypes);
+  // Re-enqueued by reconciliation because the document is missing: verify, whatever the ledger says.
+  const verify = headers[OperatorHeader.requeue] === 'missing';
+  const alreadyPosted = posted?.status === LedgerStatus.done && !verify;
+  if (alreadyPosted && (!postedType || !needsCashReceipt(order, postedType, mapping) || deps.ledger.get(cashReceipt.key)?.status === LedgerStatus.done)) {
+    return { kind: 'duplicate', ref: posted.externalId ?? '' };
+  }
+
+  const base = toIntacctSalesOrder(order, deps.rules);
+  if (!base.ok) throw base.error;
+  const planned = await applyCompanyRules(order, base.value, deps.company);
+  if (!planned.ok) throw planned.error;
+  const { entityId, appliedRules } = planned.value;
+  let document = planned.value.document;
+  if (!alreadyPosted && deps.review && headers[REVIEW_APPROVED_HEADER] !== 'approved') deps.review.check(order);
+  const intacct = deps.intacct(entityId);
+
+  if (deps.rules.customerId.from === 'order') {
+    const customer = await ensureIntacctCustomer(order, {
+      ledger: deps.ledger, intacct, customers: mapping.customers, customerIdPrefix: deps.rules.customerId.prefix ?? '',
+      ledgerEntry: ledgerFor('customer', order.customer.customerId, order.customer.email), attempt,
+    });
+    if (customer.created) log.info({ customerId: customer.customerId, clarityCustomerId: order.customer.customerId }, 'customer created');
+    document = { ...document, customerId: customer.customerId };
+  }
+
+  const result = await exactlyOnceEffect({
+    ledger: deps.ledger, key: salesDocument.key, entry: salesDocument.entry, attempt, verifyDone: verify,
+    duplicateCode: 'INTACCT.DUPLICATE_CONTROLID',
+    find: async () => (await intacct.findSalesDocumentByReference(document.transactionType, order.orderNumber))?.key ?? null,
+    // A re-enqueued order whose document vanished needs a fresh controlid: Intacct remembers the first.
+    create: async () => (await intacct.createSalesOrder(document, { controlId: verify ? salesOrderControlId(`${order.orderId}-requeue-${offset}`) : salesOrderControlId(order.orderId) })).key,
+  });
+  await recordAppliedVersion(deps.ledger, ledgerFor, order, event.occurredAt, order.lines.length);
+  if (result.kind === 'done') {
+    deps.review?.observe(order);
+    log.info({ docId: result.ref, orderId: order.orderId, entityId, type: document.transactionType, lines: order.lines.length, total: order.totals.grandTotal, rules: appliedRules }, 'sales document created');
+  }
+
+  const transactionType = documentTypeOf(result.ref, mapping.invoiceTransactionTypes) ?? document.transactionType;
+  if (needsCashReceipt(order, transactionType, mapping)) {
+    const receipt = await recordCashReceipt(order, { ledger: deps.ledger, intacct, mapping, transactionType, customerId: document.customerId, ledgerEntry: cashReceipt, attempt });
+    if (receipt.kind === 'done') log.info({ paymentRecordNo: receipt.ref, orderId: order.orderId, amount: order.payment?.amount }, 'cash receipt applied to the invoice');
+  }
+  return result;
+};
