@@ -3,6 +3,7 @@
 #   tools/test.sh          unit + integration + e2e (starts the local stack if it is not running,
 #                          and stops it afterwards only if it started it)
 #   tools/test.sh unit     only the suites that need no stack
+#   tools/test.sh chaos    the full-size chaos run (CHAOS_ORDERS=2000, CHAOS_KILLS=5 unless set)
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -22,7 +23,7 @@ run_suite() {
   # --test-force-exit: a file whose tests are done ends even if a client left a handle open;
   # timeout: a hung suite fails the run instead of holding CI until its limit.
   timeout --signal=TERM --kill-after=30 "${SUITE_TIMEOUT:-1200}" \
-  node --test --test-concurrency="$concurrency" --test-timeout=300000 --test-force-exit \
+  node --test --test-concurrency="$concurrency" --test-timeout="${TEST_TIMEOUT:-300000}" --test-force-exit \
     --test-reporter=spec --test-reporter-destination="$results/$name.log" \
     --test-reporter=./tools/test-summary-reporter.mjs --test-reporter-destination="$results/$name.json" \
     "$@"
@@ -33,7 +34,14 @@ run_suite() {
 
 started=$(date +%s)
 pids=()
-run_suite unit 2 'libs/**/dist/**/*.spec.js' 'apps/**/dist/**/*.spec.js' 'simulators/**/dist/**/*.spec.js' & pids+=($!)
+if [[ "$what" != chaos ]]; then
+  run_suite unit 2 'libs/**/dist/**/*.spec.js' 'apps/**/dist/**/*.spec.js' 'simulators/**/dist/**/*.spec.js' & pids+=($!)
+fi
+
+if [[ "$what" == chaos ]]; then
+  if ! infra/local/stack.sh status >/dev/null 2>&1; then infra/local/stack.sh start || exit 1; started_stack=1; fi
+  CHAOS_ORDERS="${CHAOS_ORDERS:-2000}" CHAOS_KILLS="${CHAOS_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite chaos 1 'tests/e2e/dist/chaos.e2e-spec.js' & pids+=($!)
+fi
 
 if [[ "$what" == all ]]; then
   if ! infra/local/stack.sh status >/dev/null 2>&1; then
