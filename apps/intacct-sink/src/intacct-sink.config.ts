@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { env } from '@tributary/config';
+import { intacctEnvSchema } from '@tributary/connectors-intacct';
 
 /** intacct-sink settings (on top of the common Kafka/registry/ops settings). */
-export const intacctSinkEnvSchema = z.object({
-  INTACCT_ENDPOINT_URL: env.url('https://api.intacct.com/ia/xml/xmlgw.phtml'),
-  INTACCT_SENDER_ID: env.required('the Web Services sender id'),
-  INTACCT_SENDER_PASSWORD: env.required('the Web Services sender password'),
-  INTACCT_COMPANY_ID: env.required('the Intacct company id'),
-  INTACCT_USER_ID: env.required('the Web Services user id'),
-  INTACCT_USER_PASSWORD: env.required('the Web Services user password'),
-  INTACCT_ENTITY_ID: z.string().min(1).optional(),
-  INTACCT_TIMEOUT_MS: env.positiveInt(30_000),
+export const intacctSinkEnvSchema = intacctEnvSchema.extend({
   INTACCT_TRANSACTION_TYPE: z.string().min(1).default('Sales Order'),
   INTACCT_CUSTOMER_FROM: z.enum(['fixed', 'order'], { message: 'expected order (find or create the Clarity customer, with dedupe) or fixed (one web-sales customer)' }).default('order'),
   INTACCT_CUSTOMER_ID: z.string().min(1).default('WEBSALES'),

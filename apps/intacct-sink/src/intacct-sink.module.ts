@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, topics, type CrossReference, type OrderEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
-import { IntacctClient } from '@tributary/connectors-intacct';
+import { IntacctClient, intacctClientOptions } from '@tributary/connectors-intacct';
 import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
 import { IdempotencyLedger, KafkaRuntime, LOGGER, startPipelines, TributaryRuntimeModule, type PipelineRunner } from '@tributary/kafka-runtime';
 import { TributaryMetrics, Readiness, type Logger } from '@tributary/observability';
@@ -36,19 +36,13 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
     const entity = entityId ?? config.INTACCT_ENTITY_ID;
     const existing = this.clients.get(entity ?? '');
     if (existing) return existing;
-    const client = new IntacctClient({
-      endpointUrl: config.INTACCT_ENDPOINT_URL,
-      timeoutMs: config.INTACCT_TIMEOUT_MS,
-      credentials: {
-        senderId: config.INTACCT_SENDER_ID, senderPassword: config.INTACCT_SENDER_PASSWORD,
-        companyId: config.INTACCT_COMPANY_ID, userId: config.INTACCT_USER_ID, userPassword: config.INTACCT_USER_PASSWORD,
-        ...(entity ? { entityId: entity } : {}),
-      },
+    const client = new IntacctClient(intacctClientOptions(config, {
+      entityId: entity,
       onRequest: ({ operation, status, durationMs }) => {
         metrics.externalRequests.inc({ system: 'intacct', operation, status });
         metrics.externalRequestSeconds.observe({ system: 'intacct', operation }, durationMs / 1000);
       },
-    });
+    }));
     this.clients.set(entity ?? '', client);
     return client;
   }

@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { topics, type InventoryAdjustmentEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
-import { IntacctClient } from '@tributary/connectors-intacct';
+import { IntacctClient, intacctClientOptions } from '@tributary/connectors-intacct';
 import { defaultRetryPolicy, KafkaRuntime, LOGGER, PollingLoop, TributaryRuntimeModule } from '@tributary/kafka-runtime';
 import { loadMappingConfig } from '@tributary/mapping-core';
 import { Readiness, TributaryMetrics, type Logger } from '@tributary/observability';
@@ -31,19 +31,12 @@ class IntacctSourceHost implements OnApplicationBootstrap, OnApplicationShutdown
     const { config, runtime, metrics } = this;
     const mapping = loadMappingConfig(config.MAPPING_FILE);
     const skus = new Map(Object.entries(mapping.items.items).map(([sku, itemId]) => [itemId, sku]));
-    const intacct = new IntacctClient({
-      endpointUrl: config.INTACCT_ENDPOINT_URL,
-      timeoutMs: config.INTACCT_TIMEOUT_MS,
-      credentials: {
-        senderId: config.INTACCT_SENDER_ID, senderPassword: config.INTACCT_SENDER_PASSWORD,
-        companyId: config.INTACCT_COMPANY_ID, userId: config.INTACCT_USER_ID, userPassword: config.INTACCT_USER_PASSWORD,
-        ...(config.INTACCT_ENTITY_ID ? { entityId: config.INTACCT_ENTITY_ID } : {}),
-      },
+    const intacct = new IntacctClient(intacctClientOptions(config, {
       onRequest: ({ operation, status, durationMs }) => {
         metrics.externalRequests.inc({ system: 'intacct', operation, status });
         metrics.externalRequestSeconds.observe({ system: 'intacct', operation }, durationMs / 1000);
       },
-    });
+    }));
     this.intacct = intacct;
     const stock = await StockChanges.resume(runtime.kafka, {
       intacct,

@@ -1,5 +1,5 @@
 import { topics, type OrderEvent } from '@tributary/canonical-model';
-import { IntacctClient, type IntacctDate } from '@tributary/connectors-intacct';
+import { IntacctClient, intacctClientOptions, type IntacctDate } from '@tributary/connectors-intacct';
 import { AvroEventCodec, createKafkaClient, OperatorHeader, EventProducer, IsolatedDecoder, readTopicRange, SchemaRegistryClient } from '@tributary/kafka-runtime';
 import { reconcileSalesDocuments, type ReconciliationReport } from '@tributary/mapping-intacct';
 import type { Logger } from '@tributary/observability';
@@ -32,10 +32,7 @@ export const reconcileIntacct = async (config: CliConfig, log: Logger, options: 
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log });
   const topic = `${config.TOPIC_PREFIX}${topics.order.name}`;
   const decoder = new IsolatedDecoder();
-  const intacct = new IntacctClient({
-    endpointUrl: config.INTACCT_ENDPOINT_URL, timeoutMs: config.INTACCT_TIMEOUT_MS,
-    credentials: { senderId: config.INTACCT_SENDER_ID, senderPassword: config.INTACCT_SENDER_PASSWORD, companyId: config.INTACCT_COMPANY_ID, userId: config.INTACCT_USER_ID, userPassword: config.INTACCT_USER_PASSWORD, ...(config.INTACCT_ENTITY_ID ? { entityId: config.INTACCT_ENTITY_ID } : {}) },
-  });
+  const intacct = new IntacctClient(intacctClientOptions(config));
   try {
     const codec = await AvroEventCodec.create<OrderEvent>({ registry: new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL), decoder, subject: `${topic}-value`, schema: topics.order.valueSchema });
     const raw: KafkaMessage[] = [];

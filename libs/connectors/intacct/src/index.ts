@@ -19,3 +19,4 @@ export type {
 } from './intacct-types.js';
 export { IntacctErrorCode, DUPLICATE_CONTROLID_ERRORNOS } from './intacct-error-codes.js';
 export type { IntacctErrorEntry } from './response/intacct-response.js';
+export { intacctEnvSchema, intacctClientOptions, type IntacctEnv } from './intacct-env.js';
