@@ -66,5 +66,6 @@ for json in "$results"/*.json; do
 done
 (( failed > 0 )) && status=1
 echo "tests took $(( $(date +%s) - started ))s (details in $results/*.log)"
+cleanup; started_stack=0   # stop the stack before the summary, so the summary is the last line
 echo "$passed passed, $failed failed"
 exit $status
