@@ -35,7 +35,8 @@ export const ensureIntacctCustomer = async (order: Order, deps: CustomerStepDeps
       const byClarityId = await deps.intacct.findCustomers({ clarityId });
       if (byClarityId[0]) return byClarityId[0].customerId;
       if (!wanted) return null;
-      const emails = [...new Set([order.customer.email, wanted])];
+      // Email lookups are case-insensitive: ask again only when the dedupe key differs otherwise (+tag, dots).
+      const emails = order.customer.email.toLowerCase() === wanted ? [order.customer.email] : [order.customer.email, wanted];
       for (const email of emails) {
         const match = (await deps.intacct.findCustomers({ email })).find((c) => c.email && dedupeKeys({ email: c.email }, options).email === wanted);
         if (match) return match.customerId;
