@@ -30,5 +30,9 @@ write('project.json', JSON.stringify({
   sourceRoot: `${dir}/src`,
   projectType: dir.startsWith('apps/') ? 'application' : 'library',
   tags: tags.split(','),
+  targets: {
+    build: { command: 'tsc -b {projectRoot}', dependsOn: ['^build'], cache: true, inputs: ['default', '^default'], outputs: ['{projectRoot}/dist'] },
+    test: { command: "node --test --test-force-exit '{projectRoot}/dist/**/*.spec.js'", dependsOn: ['build'] },
+  },
 }, null, 2) + '\n');
 write('src/index.ts', 'export {};\n');
