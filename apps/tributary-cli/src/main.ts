@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '@tributary/config';
+import { commonEnvSchema, ConfigError, loadConfig } from '@tributary/config';
 import { createLogger } from '@tributary/observability';
 import { cliEnvSchema } from './cli.config.js';
 import { reconcileIntacct } from './reconcile-intacct.js';
+import { openDeadLetters, replayDeadLetters } from './dead-letters.js';
 import { renderReport } from './report-table.js';
 
 const time = (value: string): number => {
@@ -12,7 +13,43 @@ const time = (value: string): number => {
   return ms;
 };
 
-const program = new Command('tributary').description('Operate Tributary: reconciliation (and, as they land, DLQ and replay commands).').showHelpAfterError();
+const program = new Command('tributary').description('Operate Tributary: dead letters, replay and reconciliation.').showHelpAfterError();
+
+const settings = <S extends typeof commonEnvSchema | typeof cliEnvSchema>(schema: S): ReturnType<typeof loadConfig<S>> => {
+  try {
+    return loadConfig(schema, process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) { console.error(error.message); process.exit(78); }
+    throw error;
+  }
+};
+// Logs go to stderr: stdout carries only the report (a pipe into jq must get clean JSON).
+const stderrLog = () => createLogger('tributary-cli', 'warn', process.stderr);
+
+const dlq = program.command('dlq').description("inspect and replay a consumer group's dead letters");
+dlq
+  .command('list')
+  .description('the open dead letters of a consumer group (resolved keys are left out)')
+  .requiredOption('--group <name>', 'the consumer group, e.g. intacct-sink')
+  .option('--json', 'print JSON')
+  .action(async (options: { group: string; json?: boolean }) => {
+    const { topic, entries } = await openDeadLetters(settings(commonEnvSchema), stderrLog(), options.group);
+    const rows = entries.map(({ raw: _raw, ...entry }) => entry);
+    if (options.json) { console.log(JSON.stringify({ topic, entries: rows }, null, 2)); return; }
+    console.log(`${topic}: ${rows.length} open`);
+    for (const e of rows) console.log(`${`${e.partition}/${e.offset}`.padEnd(9)} ${e.key.padEnd(14)} ${e.code.padEnd(28)} ${e.stage.padEnd(8)} ${e.at}  ${e.message}`);
+  });
+dlq
+  .command('replay')
+  .description("re-publish a key's dead letters to their original topic, in order, and mark the key resolved")
+  .requiredOption('--group <name>', 'the consumer group, e.g. intacct-sink')
+  .requiredOption('--key <key>', 'the message key (e.g. the Clarity order id)')
+  .option('--approve-review', 'mark held orders as reviewed and approved (REVIEW.ANOMALY_HOLD)')
+  .action(async (options: { group: string; key: string; approveReview?: boolean }) => {
+    const count = await replayDeadLetters(settings(commonEnvSchema), stderrLog(), options.group, options.key, { approveReview: options.approveReview === true });
+    console.log(count === 0 ? `no open dead letters for key ${options.key}` : `replayed ${count} message(s) for key ${options.key}`);
+    process.exitCode = count === 0 ? 1 : 0;
+  });
 const reconcile = program.command('reconcile').description('compare what Kafka says happened with what an ERP holds');
 
 reconcile
@@ -25,16 +62,7 @@ reconcile
   .option('--requeue-missing', 're-publish the orders whose document is missing (safe: the sink is idempotent)')
   .addHelpText('after', '\nSettings come from the environment, as for the services: KAFKA_BROKERS, SCHEMA_REGISTRY_URL, TOPIC_PREFIX, INTACCT_*.\nExit code: 0 when Kafka and Intacct agree, 1 when there are findings, 2 on bad arguments, 78 on bad settings.')
   .action(async (options: { from: number; to?: number; types: string; json?: boolean; requeueMissing?: boolean }) => {
-    let config;
-    try {
-      config = loadConfig(cliEnvSchema, process.env);
-    } catch (error) {
-      if (error instanceof ConfigError) { console.error(error.message); process.exit(78); }
-      throw error;
-    }
-    // Logs go to stderr: stdout carries only the report (a pipe into jq must get clean JSON).
-    const log = createLogger('tributary-cli', 'warn', process.stderr);
-    const report = await reconcileIntacct(config, log, {
+    const report = await reconcileIntacct(settings(cliEnvSchema), stderrLog(), {
       fromMs: options.from,
       toMs: options.to ?? Date.now(),
       transactionTypes: options.types.split(',').map((t) => t.trim()).filter(Boolean),

@@ -3,7 +3,7 @@ import { asIntegrationError, retryAfterMs, IntegrationError } from '@tributary/c
 import type { Logger, TributaryMetrics } from '@tributary/observability';
 import type { Decoded } from '../codec/event-codec.js';
 import type { DeadLetterChannel } from '../dead-letter/dead-letter-channel.js';
-import { PARKED_CODE } from '../dead-letter/dead-letter-headers.js';
+import { OperatorHeader, PARKED_CODE } from '../dead-letter/dead-letter-headers.js';
 import type { ParkingLot } from '../dead-letter/parking-lot.js';
 import { fullJitterDelay, type RetryPolicy } from '../retry/retry-policy.js';
 import { CircuitBreaker } from './circuit-breaker.js';
@@ -125,6 +125,7 @@ export class PipelineRunner {
       await deadLetter(decoded.error, 'decode', 1, Date.now());
       return 'dead_lettered';
     }
+    if (headers[OperatorHeader.replay] === 'first') this.options.parkingLot.unpark(batch.topic, key);
     if (this.options.parkingLot.isParked(batch.topic, key)) {
       await deadLetter(IntegrationError.permanent(PARKED_CODE, `key ${key} has an earlier message in ${this.options.deadLetters.topic}; parked behind it`), 'park', 0, Date.now());
       return 'parked';

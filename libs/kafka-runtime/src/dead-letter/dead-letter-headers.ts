@@ -28,4 +28,9 @@ export const PARKED_CODE = 'DLQ.PARKED_BEHIND_FAILURE';
 export const OperatorHeader = {
   /** `missing`: reconciliation found no ERP record; verify it even if the ledger says done. */
   requeue: 'x-tributary-requeue',
+  /**
+   * On a message replayed from a DLQ: `first` for the first message of a key's replay (it lifts the
+   * key's parking), `follow` for the ones parked behind it (parked again if the first fails again).
+   */
+  replay: 'x-tributary-replay',
 } as const;
