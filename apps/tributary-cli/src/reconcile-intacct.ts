@@ -43,7 +43,12 @@ export const reconcileIntacct = async (config: CliConfig, log: Logger, options: 
     decoded.forEach((result, i) => {
       if (result.ok && result.value.eventType === 'order.created') latest.set(result.value.order.orderId, { event: result.value, message: raw[i]! });
     });
-    const documents = await intacct.listSalesDocuments(options.transactionTypes, day(options.fromMs), day(options.toMs));
+    // Documents are dated by the order date, which need not fall in the Kafka period (an order placed
+    // late on the 30th, a back-dated import): list the days of both.
+    const orderDays = [...latest.values()].map((l) => l.event.order.orderedAt);
+    const firstDay = Math.min(options.fromMs, ...orderDays);
+    const lastDay = Math.max(options.toMs, ...orderDays);
+    const documents = await intacct.listSalesDocuments(options.transactionTypes, day(firstDay), day(lastDay));
     options.progress(`read ${documents.length} sales documents from Intacct (${options.transactionTypes.join(', ')})`);
     const report = reconcileSalesDocuments([...latest.values()].map((l) => l.event.order), documents);
 
