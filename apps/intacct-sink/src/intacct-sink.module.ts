@@ -38,10 +38,7 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
     if (existing) return existing;
     const client = new IntacctClient(intacctClientOptions(config, {
       entityId: entity,
-      onRequest: ({ operation, status, durationMs }) => {
-        metrics.externalRequests.inc({ system: 'intacct', operation, status });
-        metrics.externalRequestSeconds.observe({ system: 'intacct', operation }, durationMs / 1000);
-      },
+      onRequest: metrics.requestRecorder('intacct'),
     }));
     this.clients.set(entity ?? '', client);
     return client;

@@ -1,9 +1,9 @@
 import { IntegrationError } from '@tributary/core';
 import { LedgerStatus, type PipelineOutcome } from '@tributary/kafka-runtime';
-import { applyCompanyRules, toIntacctSalesOrder } from '@tributary/mapping-intacct';
 import { documentChangeControlId } from './document-control-id.js';
 import { ledgerEntries } from './ledger-entry.js';
 import { isStale, recordAppliedVersion } from './order-version.js';
+import { planDocument } from './plan-document.js';
 import type { OrderHandler } from './sales-order.pipeline.js';
 
 /**
@@ -20,14 +20,11 @@ export const handleOrderCancelled: OrderHandler = async (deps, { value: event, c
   const posted = deps.ledger.get(salesDocument.key);
   if (posted?.status === LedgerStatus.cancelled) return { kind: 'duplicate', ref: posted.externalId ?? '' };
 
-  const base = toIntacctSalesOrder(order, deps.rules);
-  if (!base.ok) throw base.error;
-  const planned = await applyCompanyRules(order, base.value, deps.company);
-  if (!planned.ok) throw planned.error;
-  const intacct = deps.intacct(planned.value.entityId);
+  const planned = await planDocument(deps, order);
+  const intacct = deps.intacct(planned.entityId);
   const docId = posted?.status === LedgerStatus.done && posted.externalId
     ? posted.externalId
-    : (await intacct.findSalesDocumentByReference(planned.value.document.transactionType, order.orderNumber))?.key;
+    : (await intacct.findSalesDocumentByReference(planned.document.transactionType, order.orderNumber))?.key;
 
   if (docId) {
     try {

@@ -1,10 +1,11 @@
-import { applyCompanyRules, salesOrderControlId, toIntacctSalesOrder } from '@tributary/mapping-intacct';
+import { salesOrderControlId } from '@tributary/mapping-intacct';
 import { exactlyOnceEffect, LedgerStatus, OperatorHeader, type PipelineOutcome } from '@tributary/kafka-runtime';
 import { needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
 import { ensureIntacctCustomer } from './customer.step.js';
 import { ledgerEntries } from './ledger-entry.js';
 import { REVIEW_APPROVED_HEADER } from './order-review.js';
 import { recordAppliedVersion } from './order-version.js';
+import { planDocument } from './plan-document.js';
 import type { OrderHandler } from './sales-order.pipeline.js';
 
 /** The document type is the prefix of Intacct's DOCID ("Sales Invoice-SO0042"). */
@@ -31,12 +32,9 @@ export const handleOrderCreated: OrderHandler = async (deps, { value: event, cor
     return { kind: 'duplicate', ref: posted.externalId ?? '' };
   }
 
-  const base = toIntacctSalesOrder(order, deps.rules);
-  if (!base.ok) throw base.error;
-  const planned = await applyCompanyRules(order, base.value, deps.company);
-  if (!planned.ok) throw planned.error;
-  const { entityId, appliedRules } = planned.value;
-  let document = planned.value.document;
+  const planned = await planDocument(deps, order);
+  const { entityId, appliedRules } = planned;
+  let document = planned.document;
   if (!alreadyPosted && deps.review && headers[REVIEW_APPROVED_HEADER] !== 'approved') deps.review.check(order);
   const intacct = deps.intacct(entityId);
 

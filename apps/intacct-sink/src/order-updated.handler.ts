@@ -1,10 +1,10 @@
 import { IntegrationError } from '@tributary/core';
 import { LedgerStatus, type PipelineOutcome } from '@tributary/kafka-runtime';
-import { applyCompanyRules, toIntacctSalesOrder } from '@tributary/mapping-intacct';
 import { documentChangeControlId } from './document-control-id.js';
 import { ledgerEntries } from './ledger-entry.js';
 import { handleOrderCreated } from './order-created.handler.js';
 import { isStale, lastAppliedVersion, recordAppliedVersion } from './order-version.js';
+import { planDocument } from './plan-document.js';
 import type { OrderHandler } from './sales-order.pipeline.js';
 
 /**
@@ -22,11 +22,8 @@ export const handleOrderUpdated: OrderHandler = async (deps, message, context): 
   const posted = deps.ledger.get(ledgerFor('sales-order', order.orderId, order.orderNumber).key);
   if (posted?.status === LedgerStatus.cancelled) return { kind: 'skipped', reason: `order ${order.orderNumber} was cancelled` };
 
-  const base = toIntacctSalesOrder(order, deps.rules);
-  if (!base.ok) throw base.error;
-  const planned = await applyCompanyRules(order, base.value, deps.company);
-  if (!planned.ok) throw planned.error;
-  const { document, entityId } = planned.value;
+  const planned = await planDocument(deps, order);
+  const { document, entityId } = planned;
   const intacct = deps.intacct(entityId);
   const docId = posted?.status === LedgerStatus.done && posted.externalId
     ? posted.externalId

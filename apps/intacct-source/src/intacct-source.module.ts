@@ -32,10 +32,7 @@ class IntacctSourceHost implements OnApplicationBootstrap, OnApplicationShutdown
     const mapping = loadMappingConfig(config.MAPPING_FILE);
     const skus = new Map(Object.entries(mapping.items.items).map(([sku, itemId]) => [itemId, sku]));
     const intacct = new IntacctClient(intacctClientOptions(config, {
-      onRequest: ({ operation, status, durationMs }) => {
-        metrics.externalRequests.inc({ system: 'intacct', operation, status });
-        metrics.externalRequestSeconds.observe({ system: 'intacct', operation }, durationMs / 1000);
-      },
+      onRequest: metrics.requestRecorder('intacct'),
     }));
     this.intacct = intacct;
     const stock = await StockChanges.resume(runtime.kafka, {

@@ -1,2 +1,3 @@
 export { IntegrationError, asIntegrationError, retryAfterMs } from './integration-error.js';
 export { ok, err, assertNever, type Result } from './result.js';
+export { nameBasedUuid } from './name-based-uuid.js';

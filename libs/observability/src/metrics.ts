@@ -51,6 +51,14 @@ export class TributaryMetrics {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
 
+  /** A connector's per-request hook (`onRequest`) that counts and times calls to `system`. */
+  requestRecorder(system: string): (event: { operation: string; status: string; durationMs: number }) => void {
+    return ({ operation, status, durationMs }) => {
+      this.externalRequests.inc({ system, operation, status });
+      this.externalRequestSeconds.observe({ system, operation }, durationMs / 1000);
+    };
+  }
+
   /** Times an external call and counts it by status; rethrows what the call throws. */
   async timeExternal<T>(system: string, operation: string, call: () => Promise<T>, statusOf: (error: unknown) => string = () => 'error'): Promise<T> {
     const stop = this.externalRequestSeconds.startTimer({ system, operation });

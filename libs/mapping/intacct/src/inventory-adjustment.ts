@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUuid } from '@tributary/core';
 import type { InventoryAdjustmentEvent } from '@tributary/canonical-model';
 import type { IntacctStockLevel } from '@tributary/connectors-intacct';
 
@@ -7,14 +7,6 @@ export const stockVersion = (row: IntacctStockLevel): string => `${new Date(row.
 
 /** SKU@location, the key of inventory topics. */
 export const stockKey = (sku: string, locationId: string): string => `${sku}@${locationId}`;
-
-const nameBasedUuid = (name: string): string => {
-  const hash = createHash('sha1').update(name).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-};
 
 const quantity = (value: string | undefined): string | null => {
   if (value === undefined || value.trim() === '') return null;

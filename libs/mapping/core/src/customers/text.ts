@@ -7,7 +7,7 @@ const LETTERS_WITHOUT_DECOMPOSITION: Readonly<Record<string, string>> = {
   đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i',
 };
 
-/** "Zoë Łukasz Straße" → "Zoe Lukasz Strasse": NFKD, marks dropped, the stubborn letters folded. */
+/** "Zoë Łukasz Straße" → "Zoe Lukasz Strasse": NFKD, marks dropped, and the letters NFKD leaves alone (ß, Ł, ø…) folded by table. */
 export const removeDiacritics = (value: string): string =>
   value
     .normalize('NFKD')
