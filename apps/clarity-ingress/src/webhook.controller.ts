@@ -1,11 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OrderWebhookIntake } from './order-webhook-intake.js';
+import { ClarityWebhookIntake } from './webhook-intake.js';
 
 /** HTTP only: hands the raw bytes and headers to the intake and writes its reply. */
 @Controller('webhooks')
 export class WebhookController {
-  constructor(@Inject(OrderWebhookIntake) private readonly intake: OrderWebhookIntake) {}
+  constructor(@Inject(ClarityWebhookIntake) private readonly intake: ClarityWebhookIntake) {}
 
   @Post('clarity')
   @HttpCode(202)

@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { deadLetterTopic, topics, type CrossReference, type OrderEvent } from '@tributary/canonical-model';
+import { deadLetterTopic, topics, type CrossReference, type OrderEvent, type PaymentEvent, type ProductEvent, type ReturnEvent, type SettlementEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
 import { IntacctClient, intacctClientOptions } from '@tributary/connectors-intacct';
 import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
@@ -7,7 +7,11 @@ import { IdempotencyLedger, KafkaRuntime, LOGGER, startPipelines, TributaryRunti
 import { TributaryMetrics, Readiness, type Logger } from '@tributary/observability';
 import { intacctSinkEnvSchema, type IntacctSinkConfig } from './intacct-sink.config.js';
 import { OrderReview } from './order-review.js';
+import { paymentPipeline } from './payment.pipeline.js';
+import { productPipeline } from './product.pipeline.js';
+import { returnPipeline } from './return.pipeline.js';
 import { salesOrderPipeline } from './sales-order.pipeline.js';
+import { settlementPipeline } from './settlement.pipeline.js';
 
 export const SINK_CONFIG = Symbol('SINK_CONFIG');
 const SERVICE = 'intacct-sink';
@@ -15,8 +19,12 @@ const dlq = deadLetterTopic(SERVICE);
 
 /**
  * intacct-sink, read as a table:
- *   commerce.order.v1  →  salesOrderPipeline  →  Sage Intacct create_sotransaction
- *   failures           →  dlq.intacct-sink.v1;  ledger: integration.xref.v1
+ *   commerce.order.v1       →  salesOrderPipeline  →  create/update/delete_sotransaction, CUSTOMER, ARPYMT
+ *   commerce.payment.v1     →  paymentPipeline     →  ARPYMT on the order's AR invoice
+ *   commerce.return.v1      →  returnPipeline      →  Sales Credit Memo created from the order's document
+ *   commerce.settlement.v1  →  settlementPipeline  →  GLBATCH (net deposit, fees, clearing)
+ *   commerce.product.v1     →  productPipeline     →  ITEM update of the fields Clarity masters
+ *   failures                →  dlq.intacct-sink.v1;  ledger: integration.xref.v1
  */
 class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private runner: PipelineRunner | undefined;
@@ -48,6 +56,7 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
     const { config, runtime, metrics } = this;
     const mapping = loadMappingConfig(config.MAPPING_FILE);
     this.log.info({ file: config.MAPPING_FILE, items: Object.keys(mapping.items.items).length, dimensionRules: mapping.dimensions.length, routes: mapping.entityRouting.length }, 'mapping file loaded');
+    const company = { mapping, items: new ItemResolver(mapping.items) };
     const xrefCodec = await runtime.codec<CrossReference>(topics.xref, topics.xref.valueSchema);
     const ledger = await IdempotencyLedger.load(runtime.kafka, runtime.topic(topics.xref).name, xrefCodec, runtime.producer);
     this.log.info({ entries: ledger.size }, 'idempotency ledger loaded');
@@ -65,7 +74,7 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
           codec: await runtime.codec<OrderEvent>(topics.order, topics.order.valueSchema),
           intacct: (entityId) => this.intacctFor(entityId),
           ledger,
-          company: { mapping, items: new ItemResolver(mapping.items) },
+          company,
           ...(mapping.anomaly.enabled ? { review: new OrderReview(mapping.anomaly) } : {}),
           rules: {
             transactionType: config.INTACCT_TRANSACTION_TYPE,
@@ -73,6 +82,30 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
             baseCurrency: config.INTACCT_BASE_CURRENCY,
             ...(config.INTACCT_WAREHOUSE_ID ? { warehouseId: config.INTACCT_WAREHOUSE_ID } : {}),
           },
+        }),
+        paymentPipeline({
+          source: runtime.topic(topics.payment),
+          codec: await runtime.codec<PaymentEvent>(topics.payment, topics.payment.valueSchema),
+          intacct: () => this.intacctFor(undefined),
+          ledger, mapping, defaultTransactionType: config.INTACCT_TRANSACTION_TYPE,
+        }),
+        returnPipeline({
+          source: runtime.topic(topics.return),
+          codec: await runtime.codec<ReturnEvent>(topics.return, topics.return.valueSchema),
+          intacct: () => this.intacctFor(undefined),
+          ledger, company, defaultTransactionType: config.INTACCT_TRANSACTION_TYPE,
+        }),
+        settlementPipeline({
+          source: runtime.topic(topics.settlement),
+          codec: await runtime.codec<SettlementEvent>(topics.settlement, topics.settlement.valueSchema),
+          intacct: () => this.intacctFor(undefined),
+          ledger, mapping,
+        }),
+        productPipeline({
+          source: runtime.topic(topics.product),
+          codec: await runtime.codec<ProductEvent>(topics.product, topics.product.valueSchema),
+          intacct: () => this.intacctFor(undefined),
+          ledger, company,
         }),
       ],
     });
@@ -91,7 +124,7 @@ export class IntacctSinkModule {
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: IntacctSinkModule,
-      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.order, topics.xref, dlq] })],
+      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.order, topics.payment, topics.return, topics.settlement, topics.product, topics.xref, dlq] })],
       providers: [{ provide: SINK_CONFIG, useFactory: () => loadConfig(intacctSinkEnvSchema, env) }, IntacctSinkHost],
     };
   }

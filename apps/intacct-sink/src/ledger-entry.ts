@@ -1,7 +1,7 @@
-import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
+import type { CrossReference } from '@tributary/canonical-model';
 
-/** Builds `integration.xref.v1` entries for one Intacct record caused by one order event. */
-export const ledgerEntries = (event: OrderEvent, correlationId: string, attempt: number, clock: () => number) =>
+/** Builds `integration.xref.v1` entries for one Intacct record caused by one canonical event. */
+export const ledgerEntries = (event: { readonly eventId: string }, correlationId: string, attempt: number, clock: () => number) =>
   (entity: string, sourceId: string, externalReference: string | null) => ({
     key: `intacct:${entity}:${sourceId}`,
     entry: (status: string, externalId: string | null, detail: string | null = null): CrossReference => ({

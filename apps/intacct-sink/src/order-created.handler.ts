@@ -1,6 +1,7 @@
 import { salesOrderControlId } from '@tributary/mapping-intacct';
 import { exactlyOnceEffect, LedgerStatus, OperatorHeader, type PipelineOutcome } from '@tributary/kafka-runtime';
-import { needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
+import { checkoutPayment } from '@tributary/mapping-intacct';
+import { cashReceiptLedgerEntry, needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
 import { ensureIntacctCustomer } from './customer.step.js';
 import { ledgerEntries } from './ledger-entry.js';
 import { REVIEW_APPROVED_HEADER } from './order-review.js';
@@ -20,7 +21,8 @@ export const handleOrderCreated: OrderHandler = async (deps, { value: event, cor
   const { mapping } = deps.company;
   const ledgerFor = ledgerEntries(event, correlationId, attempt, deps.clock ?? Date.now);
   const salesDocument = ledgerFor('sales-order', order.orderId, order.orderNumber);
-  const cashReceipt = ledgerFor('cash-receipt', order.orderId, `PAY-${order.orderNumber}`);
+  const payment = checkoutPayment(order);
+  const cashReceipt = payment ? cashReceiptLedgerEntry(ledgerFor, payment) : undefined;
 
   const posted = deps.ledger.get(salesDocument.key);
   if (posted?.status === LedgerStatus.cancelled) return { kind: 'skipped', reason: `order ${order.orderNumber} was cancelled` };
@@ -28,7 +30,7 @@ export const handleOrderCreated: OrderHandler = async (deps, { value: event, cor
   // Re-enqueued by reconciliation because the document is missing: verify, whatever the ledger says.
   const verify = headers[OperatorHeader.requeue] === 'missing';
   const alreadyPosted = posted?.status === LedgerStatus.done && !verify;
-  if (alreadyPosted && (!postedType || !needsCashReceipt(order, postedType, mapping) || deps.ledger.get(cashReceipt.key)?.status === LedgerStatus.done)) {
+  if (alreadyPosted && (!postedType || !needsCashReceipt(order, postedType, mapping) || (cashReceipt !== undefined && deps.ledger.get(cashReceipt.key)?.status === LedgerStatus.done))) {
     return { kind: 'duplicate', ref: posted.externalId ?? '' };
   }
 
@@ -61,8 +63,11 @@ export const handleOrderCreated: OrderHandler = async (deps, { value: event, cor
   }
 
   const transactionType = documentTypeOf(result.ref, mapping.invoiceTransactionTypes) ?? document.transactionType;
-  if (needsCashReceipt(order, transactionType, mapping)) {
-    const receipt = await recordCashReceipt(order, { ledger: deps.ledger, intacct, mapping, transactionType, customerId: document.customerId, ledgerEntry: cashReceipt, attempt });
+  if (payment && cashReceipt && needsCashReceipt(order, transactionType, mapping)) {
+    const receipt = await recordCashReceipt(payment, {
+      ledger: deps.ledger, intacct, mapping, customerId: document.customerId, ledgerEntry: cashReceipt, attempt, ...(verify ? { verify: { offset } } : {}),
+      invoice: () => intacct.findSalesDocumentByReference(transactionType, order.orderNumber),
+    });
     if (receipt.kind === 'done') log.info({ paymentRecordNo: receipt.ref, orderId: order.orderId, amount: order.payment?.amount }, 'cash receipt applied to the invoice');
   }
   return result;

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctArPayment, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder, IntacctSalesOrderChange } from '@tributary/connectors-intacct';
-import type { AvroEventCodec, Ledger, PipelineMessage } from '@tributary/kafka-runtime';
+import type { AvroEventCodec, PipelineMessage } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
 import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { InMemoryLedger } from '@tributary/testing';
 import { OrderReview } from './order-review.js';
 import { salesOrderPipeline, type IntacctPort } from './sales-order.pipeline.js';
 
@@ -31,12 +32,6 @@ const orderEvent = (overrides: Partial<OrderEvent> = {}): OrderEvent => ({
   ...overrides,
 });
 
-class InMemoryLedger implements Ledger<CrossReference> {
-  readonly history: CrossReference[] = [];
-  private readonly entries = new Map<string, CrossReference>();
-  get(key: string) { return this.entries.get(key); }
-  async record(entry: CrossReference) { this.history.push(entry); this.entries.set(entry.key, entry); }
-}
 
 class FakeIntacct implements IntacctPort {
   readonly created: Array<{ order: IntacctSalesOrder; controlId: string }> = [];
@@ -91,7 +86,7 @@ class FakeIntacct implements IntacctPort {
 const mapping = loadMappingConfig(join(fileURLToPath(import.meta.url), '../../../../config/mappings/default.yaml'));
 
 const setup = (options: { review?: OrderReview; customerFrom?: 'order' | 'fixed' } = {}) => {
-  const ledger = new InMemoryLedger();
+  const ledger = new InMemoryLedger<CrossReference>();
   const intacct = new FakeIntacct();
   const entities: Array<string | undefined> = [];
   const pipeline = salesOrderPipeline({
@@ -250,8 +245,8 @@ describe('salesOrderPipeline', () => {
     assert.deepEqual(payment.applyTo, [{ recordKey: 'AR-1', amount: '92.47' }]);
     assert.equal(payment.undepositedAccountNo, '1210');
     assert.equal(payment.paymentMethod, 'Credit Card');
-    assert.equal(payment.docNumber, 'PAY-CL-10045');
-    assert.equal(controlId, 'pay-create-10045');
+    assert.equal(payment.docNumber, 'PAY-CL-10045-ch_3P');
+    assert.equal(controlId, 'pay-create-PAY-CL-10045-ch_3P');
     await handle(event);
     assert.equal(intacct.payments.length, 1, 'a redelivery records nothing twice');
   });
@@ -263,7 +258,7 @@ describe('salesOrderPipeline', () => {
     event.order.payment = { ...event.order.payment!, method: 'bitcoin' };
     await assert.rejects(handle(event), (error: unknown) => error instanceof IntegrationError && error.code === 'MAPPING.UNMAPPED_PAYMENT_METHOD' && !error.transient);
     assert.equal(intacct.created.length, 1);
-    assert.equal(ledger.get('intacct:cash-receipt:10045')?.status, 'FAILED');
+    assert.equal(ledger.get('intacct:cash-receipt:PAY-CL-10045-ch_3P')?.status, 'FAILED');
     event.order.payment = { ...event.order.payment!, method: 'visa' };
     await handle(event, 1);
     assert.equal(intacct.created.length, 1, 'the invoice is not created again');

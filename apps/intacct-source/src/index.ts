@@ -1,2 +1,4 @@
 export { createIntacctSource } from './intacct-source.app.js';
-export { StockChanges } from './stock-changes.js';
+export { stockFeed } from './stock-feed.js';
+export { itemFeed } from './item-feed.js';
+export { documentFeed } from './document-feed.js';

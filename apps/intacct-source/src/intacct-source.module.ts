@@ -1,19 +1,25 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { topics, type InventoryAdjustmentEvent } from '@tributary/canonical-model';
+import { topics, type InventoryAdjustmentEvent, type OrderStatusEvent, type ProductEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
 import { IntacctClient, intacctClientOptions } from '@tributary/connectors-intacct';
-import { defaultRetryPolicy, KafkaRuntime, LOGGER, PollingLoop, TributaryRuntimeModule } from '@tributary/kafka-runtime';
+import { ChangeFeed, defaultRetryPolicy, KafkaRuntime, LOGGER, PollingLoop, TributaryRuntimeModule } from '@tributary/kafka-runtime';
 import { loadMappingConfig } from '@tributary/mapping-core';
+import { orderDocumentTypes } from '@tributary/mapping-intacct';
 import { Readiness, TributaryMetrics, type Logger } from '@tributary/observability';
 import { intacctSourceEnvSchema, type IntacctSourceConfig } from './intacct-source.config.js';
-import { StockChanges } from './stock-changes.js';
+import { documentFeed } from './document-feed.js';
+import { itemFeed } from './item-feed.js';
+import { stockFeed } from './stock-feed.js';
 
 export const SOURCE_CONFIG = Symbol('SOURCE_CONFIG');
 const SERVICE = 'intacct-source';
 
 /**
  * intacct-source, read as a table (a singleton: one replica):
- *   Intacct ITEMWAREHOUSEINFO (polled by WHENMODIFIED)  →  inventory.adjustment.v1
+ *   Intacct ITEMWAREHOUSEINFO (polled by WHENMODIFIED)        →  inventory.adjustment.v1
+ *   Intacct ITEM master (polled by WHENMODIFIED)               →  commerce.product.v1
+ *   Intacct SODOCUMENT of the order types (by WHENMODIFIED)    →  commerce.order-status.v1
+ * Each feed rebuilds its watermark and emitted versions from its own topic at start.
  */
 class IntacctSourceHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private loop: PollingLoop | undefined;
@@ -35,15 +41,40 @@ class IntacctSourceHost implements OnApplicationBootstrap, OnApplicationShutdown
       onRequest: metrics.requestRecorder('intacct'),
     }));
     this.intacct = intacct;
-    const stock = await StockChanges.resume(runtime.kafka, {
-      intacct,
-      producer: runtime.producer,
-      codec: await runtime.codec<InventoryAdjustmentEvent>(topics.inventoryAdjustment, topics.inventoryAdjustment.valueSchema),
-      topic: runtime.topic(topics.inventoryAdjustment).name,
-      skuOf: (itemId) => skus.get(itemId) ?? itemId,
-    });
-    this.log.info({ ...stock.resumedFrom, intervalMs: config.POLL_INTERVAL_MS }, 'stock polling resumed from the inventory topic');
-    const loop = new PollingLoop({ name: SERVICE, system: 'intacct', intervalMs: config.POLL_INTERVAL_MS, poll: () => stock.poll(), retryPolicy: defaultRetryPolicy, metrics, log: this.log });
+    const { kafka, producer } = runtime;
+    const skuOf = (itemId: string) => skus.get(itemId) ?? itemId;
+    const feeds = {
+      stock: async () => ChangeFeed.resume(kafka, stockFeed({
+        intacct, producer, skuOf,
+        codec: await runtime.codec<InventoryAdjustmentEvent>(topics.inventoryAdjustment, topics.inventoryAdjustment.valueSchema),
+        topic: runtime.topic(topics.inventoryAdjustment).name,
+      })),
+      items: async () => ChangeFeed.resume(kafka, itemFeed({
+        intacct, producer, skuOf, baseCurrency: mapping.company.baseCurrency,
+        codec: await runtime.codec<ProductEvent>(topics.product, topics.product.valueSchema),
+        topic: runtime.topic(topics.product).name,
+      })),
+      documents: async () => ChangeFeed.resume(kafka, documentFeed({
+        intacct, producer,
+        codec: await runtime.codec<OrderStatusEvent>(topics.orderStatus, topics.orderStatus.valueSchema),
+        topic: runtime.topic(topics.orderStatus).name,
+        transactionTypes: orderDocumentTypes(mapping, config.INTACCT_TRANSACTION_TYPE),
+        invoiceTransactionTypes: mapping.invoiceTransactionTypes,
+      })),
+    };
+    const running: Array<{ name: string; poll: () => Promise<number> }> = [];
+    for (const name of config.INTACCT_SOURCE_FEEDS) {
+      const feed = await feeds[name]();
+      this.log.info({ feed: name, ...feed.resumedFrom }, 'feed resumed from its topic');
+      running.push({ name, poll: () => feed.poll() });
+    }
+    const poll = async () => {
+      let emitted = 0;
+      for (const feed of running) emitted += await feed.poll();
+      return emitted;
+    };
+    this.log.info({ feeds: config.INTACCT_SOURCE_FEEDS, intervalMs: config.POLL_INTERVAL_MS }, 'polling Intacct');
+    const loop = new PollingLoop({ name: SERVICE, system: 'intacct', intervalMs: config.POLL_INTERVAL_MS, poll, retryPolicy: defaultRetryPolicy, metrics, log: this.log });
     this.loop = loop;
     loop.start();
     this.readiness.add({
@@ -65,7 +96,7 @@ export class IntacctSourceModule {
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: IntacctSourceModule,
-      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.inventoryAdjustment] })],
+      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.inventoryAdjustment, topics.product, topics.orderStatus] })],
       providers: [{ provide: SOURCE_CONFIG, useFactory: () => loadConfig(intacctSourceEnvSchema, env) }, IntacctSourceHost],
     };
   }

@@ -6,6 +6,7 @@ import { cliEnvSchema } from './cli.config.js';
 import { reconcileIntacct } from './reconcile-intacct.js';
 import { openDeadLetters, replayDeadLetters } from './dead-letters.js';
 import { renderReport } from './report-table.js';
+import { importSettlements } from './settlement-import.js';
 
 const time = (value: string): number => {
   const ms = Date.parse(value);
@@ -13,7 +14,7 @@ const time = (value: string): number => {
   return ms;
 };
 
-const program = new Command('tributary').description('Operate Tributary: dead letters, replay and reconciliation.').showHelpAfterError();
+const program = new Command('tributary').description('Operate Tributary: dead letters, replay, reconciliation and settlement imports.').showHelpAfterError();
 
 const settings = <S extends typeof commonEnvSchema | typeof cliEnvSchema>(schema: S): ReturnType<typeof loadConfig<S>> => {
   try {
@@ -54,23 +55,49 @@ const reconcile = program.command('reconcile').description('compare what Kafka s
 
 reconcile
   .command('intacct')
-  .description('orders in commerce.order.v1 vs sales documents in Sage Intacct: missing, duplicate, mismatched, orphan')
+  .description('orders, returns and payments in Kafka vs sales documents, credit memos and cash receipts in Sage Intacct: missing, duplicate, mismatched (total, currency, line count), orphan')
   .requiredOption('--from <time>', 'start of the period (ISO date or time, UTC)', time)
   .option('--to <time>', 'end of the period (default: now)', time)
-  .option('--types <list>', 'transaction definitions to compare', 'Sales Order,Sales Invoice')
+  .option('--types <list>', 'transaction definitions orders become', 'Sales Order,Sales Invoice')
+  .option('--invoice-types <list>', 'of those, the ones that post an AR invoice (their checkout payment must be a cash receipt)', 'Sales Invoice')
+  .option('--credit-types <list>', 'transaction definitions returns become', 'Sales Credit Memo')
   .option('--json', 'print the report as JSON')
-  .option('--requeue-missing', 're-publish the orders whose document is missing (safe: the sink is idempotent)')
+  .option('--requeue-missing', 're-publish the orders, returns and payments whose record is missing (safe: the sink is idempotent)')
   .addHelpText('after', '\nSettings come from the environment, as for the services: KAFKA_BROKERS, SCHEMA_REGISTRY_URL, TOPIC_PREFIX, INTACCT_*.\nExit code: 0 when Kafka and Intacct agree, 1 when there are findings, 2 on bad arguments, 78 on bad settings.')
-  .action(async (options: { from: number; to?: number; types: string; json?: boolean; requeueMissing?: boolean }) => {
+  .action(async (options: { from: number; to?: number; types: string; invoiceTypes: string; creditTypes: string; json?: boolean; requeueMissing?: boolean }) => {
+    const list = (value: string) => value.split(',').map((t) => t.trim()).filter(Boolean);
     const report = await reconcileIntacct(settings(cliEnvSchema), stderrLog(), {
       fromMs: options.from,
       toMs: options.to ?? Date.now(),
-      transactionTypes: options.types.split(',').map((t) => t.trim()).filter(Boolean),
+      transactionTypes: list(options.types),
+      invoiceTransactionTypes: list(options.invoiceTypes),
+      creditTransactionTypes: list(options.creditTypes),
       requeueMissing: options.requeueMissing === true,
       progress: (line) => { if (!options.json) console.error(line); },
     });
     console.log(options.json ? JSON.stringify(report, null, 2) : renderReport(report));
     process.exitCode = report.findings.length === 0 ? 0 : 1;
+  });
+
+const settlement = program.command('settlement').description('gateway payouts: the settlement journals finance closes the month with');
+settlement
+  .command('import')
+  .description('publish a gateway payout report (CSV) to commerce.settlement.v1: one GLBATCH per settlement in Intacct')
+  .requiredOption('--file <path>', 'CSV with a header line: settlement_id, gateway, currency, settled_at, payment_id, order_number, kind (captured|refunded), amount, fee [, net]')
+  .option('--dry-run', 'validate and summarise the file without publishing')
+  .option('--json', 'print JSON')
+  .addHelpText('after', '\nThe whole file is refused when any row or settlement is wrong (nothing is half-imported).\nImporting the same file again books nothing twice.\nExit code: 0 published (or valid with --dry-run), 1 refused, 2 bad arguments, 78 bad settings.')
+  .action(async (options: { file: string; dryRun?: boolean; json?: boolean }) => {
+    const result = await importSettlements(settings(commonEnvSchema), stderrLog(), options.file, { dryRun: options.dryRun === true });
+    if (options.json) console.log(JSON.stringify(result, null, 2));
+    else if (!result.ok) {
+      console.error(`${options.file}: refused, nothing published (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})`);
+      for (const p of result.problems) console.error(`  line ${p.line}: ${p.message}`);
+    } else {
+      console.log(`${options.dryRun ? 'valid, not published' : `published to ${result.topic}`}: ${result.settlements.length} settlement(s)`);
+      for (const s of result.settlements) console.log(`  ${s.settlementId.padEnd(24)} ${s.gateway.padEnd(14)} ${String(s.payments).padStart(5)} payments  gross ${s.gross}  refunds ${s.refunds}  fees ${s.fees}  net ${s.net} ${s.currency}`);
+    }
+    process.exitCode = result.ok ? 0 : 1;
   });
 
 await program.parseAsync(process.argv);

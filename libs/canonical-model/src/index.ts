@@ -5,3 +5,8 @@ export { orderEventTypes, type OrderEventType } from './order-event-types.js';
 export * from './generated/integration-xref.v1.js';
 export * from './generated/clarity-webhook.v1.js';
 export * from './generated/inventory-adjustment.v1.js';
+export * from './generated/commerce-order-status.v1.js';
+export * from './generated/commerce-payment.v1.js';
+export * from './generated/commerce-product.v1.js';
+export * from './generated/commerce-return.v1.js';
+export * from './generated/commerce-settlement.v1.js';

@@ -14,6 +14,11 @@ export interface TopicDefinition {
 
 import { clarityWebhookReceivedSchema } from './generated/clarity-webhook.v1.js';
 import { orderEventSchema } from './generated/commerce-order.v1.js';
+import { orderStatusEventSchema } from './generated/commerce-order-status.v1.js';
+import { paymentEventSchema } from './generated/commerce-payment.v1.js';
+import { productEventSchema } from './generated/commerce-product.v1.js';
+import { returnEventSchema } from './generated/commerce-return.v1.js';
+import { settlementEventSchema } from './generated/commerce-settlement.v1.js';
 import { crossReferenceSchema } from './generated/integration-xref.v1.js';
 import { inventoryAdjustmentEventSchema } from './generated/inventory-adjustment.v1.js';
 
@@ -22,6 +27,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const topics = {
   clarityWebhook: { name: 'clarity.webhook.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: clarityWebhookReceivedSchema },
   order: { name: 'commerce.order.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, valueSchema: orderEventSchema },
+  orderStatus: { name: 'commerce.order-status.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, valueSchema: orderStatusEventSchema },
+  payment: { name: 'commerce.payment.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: paymentEventSchema },
+  settlement: { name: 'commerce.settlement.v1', partitions: 3, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, valueSchema: settlementEventSchema },
+  return: { name: 'commerce.return.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: returnEventSchema },
+  product: { name: 'commerce.product.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, valueSchema: productEventSchema },
   inventoryAdjustment: { name: 'inventory.adjustment.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: inventoryAdjustmentEventSchema },
   xref: { name: 'integration.xref.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: crossReferenceSchema },
 } as const satisfies Record<string, TopicDefinition>;

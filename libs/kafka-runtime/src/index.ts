@@ -20,5 +20,6 @@ export { readTopicRange } from './consumer/read-topic-range.js';
 export { defaultRetryPolicy, fullJitterDelay, type RetryPolicy } from './retry/retry-policy.js';
 export { retryKafka } from './retry/retry-kafka.js';
 export { PollingLoop, type PollingLoopOptions } from './source/polling-loop.js';
+export { ChangeFeed, type ChangeFeedOptions, type ChangeIdentity } from './source/change-feed.js';
 export { TributaryRuntimeModule, SERVICE_ENV, COMMON_CONFIG, LOGGER, type RuntimeModuleOptions } from './nest/tributary-runtime.module.js';
 export { runService, createServiceContext } from './nest/bootstrap.js';

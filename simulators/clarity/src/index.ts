@@ -1,6 +1,9 @@
 export { catalogue, type CatalogueItem } from './catalogue.js';
 export { sampleOrders, type SampleOrderOptions } from './sample-orders.js';
-export { webhookFor, type WebhookOptions } from './webhook.js';
+export { webhookFor, paymentWebhookFor, returnWebhookFor, productWebhookFor, type WebhookOptions, type EventWebhookOptions } from './webhook.js';
+export { paymentCaptureFor, paymentRefundFor, type PaymentOptions } from './sample-payments.js';
+export { returnFor, type ReturnOptions } from './sample-returns.js';
+export { productFor, sampleProducts, type ProductOptions } from './sample-products.js';
 export { claritySignatureHeader } from './signature.js';
 export {
   ClarityWebhookSender,
@@ -17,4 +20,10 @@ export type {
   ClarityAmountPayload,
   ClarityPaymentMethod,
   ClarityEventType,
+  ClarityOrderEventType,
+  ClarityPaymentEventType,
+  ClarityPaymentTransactionPayload,
+  ClarityReturnPayload,
+  ClarityReturnLinePayload,
+  ClarityProductPayload,
 } from './payload.js';

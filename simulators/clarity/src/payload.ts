@@ -54,7 +54,62 @@ export interface ClarityOrderPayload {
   totalAmount: ClarityAmountPayload;
 }
 
-export type ClarityEventType = 'order.created' | 'order.updated' | 'order.cancelled';
+/** A gateway transaction on an order: `data` of `payment.captured` and `payment.refunded`. */
+export interface ClarityPaymentTransactionPayload {
+  paymentId: string;
+  orderId: string;
+  orderNumber: string;
+  customerId: string | null;
+  method: ClarityPaymentMethod;
+  gateway: string | null;
+  transactionId: string | null;
+  /** Always positive; the event type says which way the money went. */
+  amount: ClarityAmountPayload;
+  fee: ClarityAmountPayload | null;
+  currency: string;
+  processedAt: string;
+}
+
+export interface ClarityReturnLinePayload {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  /** Net unit price credited, after the order line's discount. */
+  unitPrice: ClarityAmountPayload;
+  /** Tax refunded on the returned quantity. */
+  tax: ClarityAmountPayload;
+  restock: boolean;
+}
+
+/** `data` of `return.created`: refundTotal = Σ quantity × unitPrice + Σ tax + shippingRefund. */
+export interface ClarityReturnPayload {
+  returnId: string;
+  returnNumber: string;
+  orderId: string;
+  orderNumber: string;
+  customerId: string;
+  currency: string;
+  createdAt: string;
+  reason: string | null;
+  lines: ClarityReturnLinePayload[];
+  shippingRefund: ClarityAmountPayload;
+  refundTotal: ClarityAmountPayload;
+}
+
+/** `data` of `product.updated`. */
+export interface ClarityProductPayload {
+  sku: string;
+  name: string;
+  description: string | null;
+  price: ClarityAmountPayload | null;
+  currency: string | null;
+  status: 'active' | 'inactive';
+  modifiedAt: string;
+}
+
+export type ClarityOrderEventType = 'order.created' | 'order.updated' | 'order.cancelled';
+export type ClarityPaymentEventType = 'payment.captured' | 'payment.refunded';
+export type ClarityEventType = ClarityOrderEventType | ClarityPaymentEventType | 'return.created' | 'product.updated';
 
 export interface ClarityWebhookPayload<Data = unknown> {
   id: string;

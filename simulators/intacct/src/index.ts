@@ -1,7 +1,10 @@
 export { startIntacctSimulator } from './start-simulator.js';
 export type {
+  DocumentStateChange,
+  DocumentStateOutcome,
   FaultPlan,
   FaultRates,
+  ItemSeed,
   IntacctSimulator,
   IntacctSimulatorOptions,
   SimulatedUser,
@@ -10,6 +13,9 @@ export type {
   StoredArPayment,
   StoredArPaymentDetail,
   StoredCustomer,
+  StoredGlBatch,
+  StoredGlEntry,
+  StoredItem,
   StoredMailAddress,
   StoredSalesDocument,
   StoredSalesDocumentLine,

@@ -32,7 +32,7 @@ describe('Intacct simulator: update_sotransaction', () => {
     assert.equal(result(reply).status, 'success', reply.text);
     assert.equal(result(reply).key, 'Sales Order-SO0001');
     const [doc] = sim.documents();
-    assert.deepEqual(doc?.lines[1], { lineNo: 2, itemId: 'MUG-CER-12', quantity: '5', price: '8.99', lineTotal: '44.95' });
+    assert.deepEqual(doc?.lines[1], { lineNo: 2, recordNo: '2', itemId: 'MUG-CER-12', quantity: '5', price: '8.99', lineTotal: '44.95' }, 'an updated line keeps its SODOCUMENTENTRY RECORDNO');
     assert.equal(doc?.lines[0]?.itemDesc, 'Espresso beans 1 kg', 'untouched lines keep their values');
     assert.equal(doc?.total, '102.12');
     assert.equal(doc?.message, 'Two more mugs');
@@ -52,7 +52,7 @@ describe('Intacct simulator: update_sotransaction', () => {
     );
     assert.equal(result(reply).status, 'success', reply.text);
     const [doc] = sim.documents();
-    assert.deepEqual(doc?.lines[2], { lineNo: 3, itemId: 'FILTER-100', quantity: '4', price: '2.25', lineTotal: '9.00' });
+    assert.deepEqual(doc?.lines[2], { lineNo: 3, itemId: 'FILTER-100', quantity: '4', price: '2.25', lineTotal: '9.00', recordNo: '3' });
     assert.deepEqual(doc?.subtotals, [{ description: 'Shipping', total: '0.50' }]);
     assert.equal(doc?.total, '85.47');
     const plain = await update('so-update-3', '<subtotals><subtotal><description>Tax</description><total>1.00</total></subtotal></subtotals>');

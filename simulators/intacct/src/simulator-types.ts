@@ -33,10 +33,23 @@ export interface IntacctSimulatorOptions {
    * `qtyOnHand` is a decimal string; QTYONORDER and QTYONHOLD start at "0".
    */
   inventory?: Array<{ itemId: string; warehouseId: string; qtyOnHand: string }>;
+  /**
+   * ITEM records to start with (and to return to on reset), richer than `items`: every id of
+   * `items` also starts as an ITEM (NAME = the id, BASEPRICE "0.00", active); an entry here with
+   * the same id wins. `description` is SODESCRIPTION.
+   */
+  itemMaster?: ItemSeed[];
+  /**
+   * Definitions that credit the document they are created from (`createdfrom`): together they may
+   * not credit more than its TOTAL. Default ['Sales Credit Memo', 'Sales Return'].
+   */
+  creditTransactionTypes?: string[];
 }
 
 export interface StoredSalesDocumentLine {
   lineNo: number;
+  /** SODOCUMENTENTRY.RECORDNO, numbered apart from the documents (set when the line is stored). */
+  recordNo?: string;
   itemId: string;
   quantity: string;
   price: string;
@@ -86,7 +99,24 @@ export interface StoredSalesDocument {
   total: string;
   /** RECORDNO of the AR invoice the document posted (invoice definitions only): SODOCUMENT.PRRECORDKEY. */
   prRecordKey?: string;
+  /** DOCID of the document it was created from (`<createdfrom>`): SODOCUMENT.CREATEDFROM. */
+  createdFrom?: string;
 }
+
+/** A state change made from outside, as if a user worked the document in Intacct (admin `POST /documents/state`). */
+export interface DocumentStateChange {
+  docId: string;
+  /** A readable name or a one-letter code of external-apis §1.9.1; stored as the readable name. */
+  state: string;
+  /** Needed only when several companies have a document with that DOCID. */
+  companyId?: string;
+}
+
+export type DocumentStateOutcome =
+  | { kind: 'changed'; document: StoredSalesDocument }
+  | { kind: 'not-found' }
+  | { kind: 'ambiguous'; companyIds: string[] }
+  | { kind: 'invalid-state'; state: string };
 
 /** The AR invoice (ARINVOICE) an invoice-type sales document posts; payments apply to its RECORDNO. */
 export interface StoredArInvoice {
@@ -164,6 +194,71 @@ export interface StoredArPayment {
  * One ITEMWAREHOUSEINFO row: stock of an item in a warehouse. The quantity field names are
  * unconfirmed (external-apis §1.11 [?]).
  */
+/** One line (GLENTRY) of a journal entry batch. */
+export interface StoredGlEntry {
+  recordNo: string;
+  /** 1-based, in the order sent. */
+  lineNo: number;
+  accountNo: string;
+  /** TR_TYPE: 1 = debit, -1 = credit. */
+  trType: 1 | -1;
+  /** TRX_AMOUNT with two decimals, positive. */
+  amount: string;
+  currency?: string;
+  exchangeRate?: string;
+  description?: string;
+  /** The LOCATION and DEPARTMENT dimensions (GLENTRY names them without the ID suffix). */
+  location?: string;
+  department?: string;
+  customerId?: string;
+}
+
+/** A journal entry batch (GLBATCH, external-apis §1.12): balanced debits and credits. */
+export interface StoredGlBatch {
+  recordNo: string;
+  /** Numbered per company and journal: 1, 2, … */
+  batchNo: string;
+  companyId: string;
+  journal: string;
+  /** BATCH_DATE as sent, mm/dd/yyyy. */
+  batchDate: string;
+  title: string;
+  referenceNo?: string;
+  state: 'Draft' | 'Posted';
+  entries: StoredGlEntry[];
+  /** Wall-clock time the simulator stored it, ISO-8601: WHENCREATED and WHENMODIFIED. */
+  createdAt: string;
+  controlId: string;
+}
+
+/** An ITEM record to seed (IntacctSimulatorOptions.itemMaster) or to change from the admin API. */
+export interface ItemSeed {
+  itemId: string;
+  name: string;
+  /** Non-negative decimal string; default "0.00". */
+  basePrice?: string;
+  /** SODESCRIPTION. */
+  description?: string;
+  status?: 'active' | 'inactive';
+}
+
+/** An ITEM record (external-apis §1.11), shared by every company like the `items` option. */
+export interface StoredItem {
+  /** Numbered per object, apart from the other records. */
+  recordNo: string;
+  itemId: string;
+  name: string;
+  status: 'active' | 'inactive';
+  basePrice: string;
+  soDescription?: string;
+  extendedDescription?: string;
+  /** 1 when created, +1 on every change. */
+  version: number;
+  /** ISO-8601 (UTC): WHENCREATED and WHENMODIFIED. */
+  createdAt: string;
+  modifiedAt: string;
+}
+
 export interface StoredStock {
   recordNo: string;
   itemId: string;
@@ -193,7 +288,7 @@ export interface FaultPlan {
   throttle?: number;
   /** Hold the request without answering for timeoutHangMs (or until the client gives up), then drop it; nothing is processed. */
   timeout?: number;
-  /** Of the next N requests that contain a write (create_, update_ or delete_sotransaction, or a generic create): process and store, then answer HTTP 500 (or hang). */
+  /** Of the next N requests that contain a write (create_, update_ or delete_sotransaction, or a generic create or update): process and store, then answer HTTP 500 (or hang). */
   commitThenFail?: number;
   /** How a commitThenFail request ends. Default 'http500'. */
   commitThenFailMode?: 'http500' | 'hang';
@@ -226,12 +321,23 @@ export interface IntacctSimulator {
   setStock(itemId: string, warehouseId: string, qtyOnHand: string): void;
   /** ITEMWAREHOUSEINFO rows, in RECORDNO order. */
   inventory(): StoredStock[];
+  /** Journal entry batches of every company with their entries, oldest first. */
+  glBatches(): StoredGlBatch[];
+  /** ITEM records, in RECORDNO order. */
+  items(): StoredItem[];
+  /**
+   * Creates or changes an ITEM as if edited in the Intacct UI: given fields change, WHENMODIFIED =
+   * now, version + 1. A new item's NAME defaults to its id. Throws RangeError on a bad price or status.
+   */
+  setItem(change: ItemSeed | (Partial<ItemSeed> & { itemId: string })): StoredItem;
   setFaults(plan: FaultPlan): void;
   clearFaults(): void;
   stats(): SimulatorStats;
+  /** Sets a document's STATE (name or code) and bumps its WHENMODIFIED, as a user working it in Intacct would. */
+  setDocumentState(change: DocumentStateChange): DocumentStateOutcome;
   /** Makes every open session invalid, as if the company's session timeout passed. */
   expireSessions(): void;
-  /** Forgets documents, invoices, customers, payments, sessions, controlids, faults and stats; inventory goes back to the `inventory` option. */
+  /** Forgets documents, invoices, customers, payments, sessions, controlids, faults and stats; inventory goes back to the `inventory` option, ITEMs to `items` and `itemMaster`. */
   reset(): void;
   close(): Promise<void>;
 }

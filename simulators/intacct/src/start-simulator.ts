@@ -10,7 +10,9 @@ import { StatsRecorder } from './http/simulator-stats.js';
 import type { IntacctSimulator, IntacctSimulatorOptions } from './simulator-types.js';
 import { DurableState } from './state/durable-state.js';
 import { InventoryStore } from './state/inventory-store.js';
+import { changeOf, itemSeeds } from './state/item-master.js';
 import { SessionStore } from './state/session-store.js';
+import { steerDocumentState } from './state/steer-document-state.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -21,14 +23,16 @@ const reachableHost = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host
 export const startIntacctSimulator = async (options: IntacctSimulatorOptions): Promise<IntacctSimulator> => {
   const host = options.host ?? '127.0.0.1';
   const state = new DurableState();
+  state.seedItems(itemSeeds(options.items, options.itemMaster));
   const sessions = new SessionStore(options.sessionTimeoutMs ?? HOUR_MS);
   const resultSets = new ResultSets();
   const inventory = new InventoryStore(options.inventory);
   const faults = new FaultInjector(options.seed ?? 1);
   const stats = new StatsRecorder();
-  const items = options.items ? new Set(options.items) : undefined;
+  const items = options.items ? new Set([...options.items, ...(options.itemMaster ?? []).map((item) => item.itemId)]) : undefined;
   const customers = options.customers ? new Set(options.customers) : undefined;
   const invoiceTransactionTypes = new Set(options.invoiceTransactionTypes ?? ['Sales Invoice']);
+  const creditTransactionTypes = new Set(options.creditTransactionTypes ?? ['Sales Credit Memo', 'Sales Return']);
 
   let baseUrl = '';
   const environment = (request: IncomingMessage): GatewayEnvironment => ({
@@ -38,6 +42,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
     ...(items ? { items } : {}),
     ...(customers ? { customers } : {}),
     invoiceTransactionTypes,
+    creditTransactionTypes,
     state,
     sessions,
     resultSets,
@@ -65,10 +70,14 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
       inventory.set(itemId, warehouseId, qtyOnHand);
     },
     inventory: () => inventory.all(),
+    glBatches: () => state.glBatches(),
+    items: () => state.items(),
+    setItem: (change) => state.putItem(changeOf(change)),
     setFaults: (plan) => faults.set(plan),
     clearFaults: () => faults.set({}),
     stats: () => stats.snapshot(),
     expireSessions: () => sessions.expireAll(),
+    setDocumentState: (change) => steerDocumentState(state, change, new Date()),
     reset: () => {
       state.reset();
       inventory.reset();

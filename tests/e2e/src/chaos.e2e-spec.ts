@@ -20,7 +20,7 @@ const run = promisify(execFile);
 const ORDERS = Number(process.env['CHAOS_ORDERS'] ?? 40);
 const KILLS = Number(process.env['CHAOS_KILLS'] ?? 3);
 
-type Report = { orders: number; matched: number; counts: Record<string, number> };
+type Report = { orders: number; matched: number; counts: Record<string, number>; sections: Record<string, { expected: number; matched: number }> };
 
 describe(`chaos: ${ORDERS} orders, the sink SIGKILLed ${KILLS} times, Intacct failing 10% 5xx, 5% throttling, 5% commit-then-time-out`, () => {
   let stack: E2eStack;
@@ -75,7 +75,8 @@ describe(`chaos: ${ORDERS} orders, the sink SIGKILLed ${KILLS} times, Intacct fa
     await sleep(1500); // let a retry in flight settle before judging
     const report = await reconcile();
     assert.deepEqual(report.counts, { missing: 0, duplicate: 0, mismatched: 0, orphan: 0 });
-    assert.equal(report.matched, ORDERS);
+    assert.equal(report.sections['order']?.matched, ORDERS, 'every order has its one document, with its total, currency and lines');
+    assert.equal(report.sections['payment']?.matched, report.sections['payment']?.expected, 'every invoice paid at checkout has its one cash receipt');
     assertIntacctHasNoDuplicates(stack.intacct);
     const byStatus = stack.intacct.stats().byStatus;
     assert.ok((byStatus['503'] ?? 0) > 0 && (byStatus['429'] ?? 0) > 0, `faults were injected: ${JSON.stringify(byStatus)}`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
 import type { ClarityOrderPayload } from '@tributary/simulator-clarity';
 import type { IntacctSimulator, StoredSalesDocument } from '@tributary/simulator-intacct';
+import { cashReceiptReference } from '@tributary/mapping-intacct';
 import { itemIds } from './e2e-stack.js';
 
 const money = (value: unknown) => new Decimal(String(value)).toFixed(2);
@@ -47,7 +48,7 @@ export const assertInvoicesSettled = (intacct: IntacctSimulator, orders: readonl
     const invoice = intacct.arInvoices().find((i) => i.docId === intacct.documents().find((d) => d.referenceNo === ref)?.docId);
     assert.ok(invoice, `AR invoice for ${ref}`);
     assert.equal(invoice.openBalance, '0.00', `invoice of ${ref} settled by its cash receipt`);
-    const payment = intacct.payments().find((p) => p.docNumber === `PAY-${ref}`);
+    const payment = intacct.payments().find((p) => p.docNumber === cashReceiptReference({ orderNumber: ref, transactionId: order.paymentInfo?.transactionId ?? null }));
     assert.equal(payment?.amount, money(order.paymentInfo!.amount), `cash receipt amount of ${ref}`);
     assert.equal(payment?.undepositedAccountNo !== undefined, true);
   }

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { IntacctClient } from '@tributary/connectors-intacct';
-import { sampleOrders, webhookFor } from '@tributary/simulator-clarity';
+import { cashReceiptReference } from '@tributary/mapping-intacct';
+import { returnFor, returnWebhookFor, sampleOrders, webhookFor } from '@tributary/simulator-clarity';
 import { waitFor } from '@tributary/testing';
 import { E2eStack } from './e2e-stack.js';
 import { assertIntacctHasNoDuplicates } from './order-expectations.js';
@@ -13,7 +14,7 @@ import { assertIntacctHasNoDuplicates } from './order-expectations.js';
 const cli = join(fileURLToPath(import.meta.url), '../../../../apps/tributary-cli/dist/main.js');
 const run = promisify(execFile);
 
-type Report = { orders: number; matched: number; requeued: number; counts: Record<string, number>; findings: Array<{ kind: string; reference: string }> };
+type Report = { orders: number; matched: number; requeued: number; counts: Record<string, number>; findings: Array<{ kind: string; record: string; reference: string; detail: string }>; sections: Record<string, { expected: number; found: number; matched: number }> };
 
 describe('tributary reconcile intacct', () => {
   let stack: E2eStack;
@@ -66,5 +67,32 @@ describe('tributary reconcile intacct', () => {
     assert.ok(report.findings.some((f) => f.kind === 'duplicate' && f.reference === existing.referenceNo));
     assert.ok(report.findings.some((f) => f.kind === 'orphan' && f.reference === 'PHONE-ORDER-1'));
     assert.equal(stack.intacct.documents().length, count, 'reconciliation never changes the ERP');
+  });
+
+  it('compares returns with credit memos, payments with cash receipts, and the line counts of documents', async () => {
+    const [paid, open] = sampleOrders(2, { seed: 73, startNumber: 73_000 });
+    const invoiced = { ...paid!, channel: 'mobile', paymentInfo: { ...paid!.paymentInfo, status: 'captured' } };
+    const salesOrder = { ...open!, channel: 'web' };
+    const ret = returnFor(invoiced, { scope: 'some' });
+    await stack.sender().sendMany([webhookFor(invoiced), webhookFor(salesOrder)]);
+    const receipt = cashReceiptReference({ orderNumber: invoiced.orderNumber, transactionId: invoiced.paymentInfo.transactionId });
+    await waitFor(() => stack.intacct.payments().some((p) => p.docNumber === receipt), { what: 'the cash receipt' });
+    await stack.sender().send(returnWebhookFor(ret));
+    await waitFor(() => stack.intacct.documents().some((d) => d.referenceNo === ret.returnNumber), { what: 'the credit memo' });
+    const document = await waitFor(() => stack.intacct.documents().find((d) => d.referenceNo === salesOrder.orderNumber), { what: 'the sales order' });
+
+    const clean = await reconcile();
+    assert.equal(clean.report.sections['return']?.matched, 1, 'the return has its one credit memo, with its total, currency and lines');
+    assert.ok((clean.report.sections['payment']?.matched ?? 0) >= 1);
+    assert.ok(!clean.report.findings.some((f) => [receipt, ret.returnNumber, salesOrder.orderNumber, invoiced.orderNumber].includes(f.reference)), JSON.stringify(clean.report.findings));
+
+    // Someone adds a free line to the sales order by hand: same total, one line more.
+    const client = new IntacctClient({ endpointUrl: stack.intacct.url, credentials: { senderId: stack.env['INTACCT_SENDER_ID']!, senderPassword: stack.env['INTACCT_SENDER_PASSWORD']!, companyId: stack.env['INTACCT_COMPANY_ID']!, userId: stack.env['INTACCT_USER_ID']!, userPassword: stack.env['INTACCT_USER_PASSWORD']! } });
+    await client.updateSalesOrder(document.docId, { addLines: [{ itemId: document.lines[0]!.itemId, quantity: 1, price: '0.00' }] }, { controlId: 'hand-added-line' });
+    await client.close();
+    const { report } = await reconcile();
+    const finding = report.findings.find((f) => f.reference === salesOrder.orderNumber);
+    assert.equal(finding?.kind, 'mismatched');
+    assert.match(finding?.detail ?? '', new RegExp(`has ${document.lines.length + 1} lines, the order ${salesOrder.lineItems.length}`));
   });
 });

@@ -9,11 +9,18 @@ export interface IntacctCredentials {
   entityId?: string;
 }
 
-/** One HTTP exchange with the gateway, for metrics. `status` is `success` or an IntegrationError code. */
+/**
+ * One HTTP exchange with the gateway, for metrics. `operation` is the verb when the request
+ * carried one function (`create_sotransaction`, `getAPISession`, …) and `batch` when it carried
+ * several. `status` is `success` or an IntegrationError code: the request's, else that of its
+ * (first) failed function.
+ */
 export interface IntacctRequestEvent {
   operation: string;
   status: string;
   durationMs: number;
+  /** How many `<function>`s the request carried. */
+  functions: number;
 }
 
 export interface IntacctClientOptions {
@@ -22,6 +29,16 @@ export interface IntacctClientOptions {
   credentials: IntacctCredentials;
   /** Per HTTP request; default 30 000 ms like the official SDK. */
   timeoutMs?: number;
+  /**
+   * HTTP requests in flight at once for this company (companyId + endpointUrl), shared by every
+   * client of it in the process; the rest queue FIFO. Default 2, Intacct's usual performance tier.
+   * When clients of one company ask for different limits, the smallest wins.
+   */
+  maxConcurrentRequests?: number;
+  /** Functions of concurrent callers sent together in one request (transaction="false"). Default 20; 1 disables batching. */
+  maxFunctionsPerRequest?: number;
+  /** How long a partial batch waits for more functions before asking for a request slot. Default 2 ms. */
+  batchWindowMs?: number;
   onRequest?: (event: IntacctRequestEvent) => void;
 }
 
@@ -59,6 +76,11 @@ export interface IntacctSalesOrder {
   /** Transaction definition name as configured in the company, e.g. "Sales Order". */
   transactionType: string;
   dateCreated: IntacctDate;
+  /**
+   * DOCID of the document this one is created from (`createdfrom`), e.g. "Sales Invoice-INV0001" for
+   * a Sales Credit Memo or Sales Return; Intacct refuses credits beyond the original's total.
+   */
+  createdFrom?: string;
   customerId: string;
   /** Lands in SODOCUMENT.PONUMBER; our idempotency lookup key. */
   referenceNo: string;
@@ -106,6 +128,15 @@ export interface IntacctSalesDocumentRef {
   transactionType?: string;
   currency?: string;
   whenCreated?: string;
+  /** CUSTVENDID: the customer the document is booked to, when the read returned it. */
+  customerId?: string;
+  /**
+   * WHENMODIFIED as epoch ms, read as UTC (exact only for a company whose time zone is UTC); always
+   * set by the reads of IntacctClient, absent only from hand-built refs.
+   */
+  modifiedAt?: number;
+  /** CREATEDFROM: DOCID of the document this one was created from, when it was. */
+  createdFrom?: string;
 }
 
 export interface IntacctMailAddress {
@@ -183,5 +214,82 @@ export interface IntacctStockLevel {
    * WHENMODIFIED as epoch ms (UTC). Read as UTC: a tenant reports company time, so this is only
    * exact for a company whose time zone is UTC.
    */
+  modifiedAt: number;
+}
+
+/** One GLENTRY line of a journal entry (external-apis §1.12): an amount on one side of an account. */
+export interface IntacctGlEntry {
+  accountNo: string;
+  /** Positive exact decimal string, at most two decimals (TRX_AMOUNT); the side is `type`. */
+  amount: string;
+  type: 'debit' | 'credit';
+  currency?: string;
+  description?: string;
+  /** Sent as LOCATION and DEPARTMENT: inside GLENTRY the dimensions have no ID suffix. */
+  locationId?: string;
+  departmentId?: string;
+  customerId?: string;
+}
+
+/** A journal entry (generic GLBATCH create). Debits must equal credits or Intacct refuses it. */
+export interface IntacctGlBatch {
+  /** Journal symbol, e.g. "GJ". */
+  journal: string;
+  batchDate: IntacctDate;
+  title: string;
+  /** Our reference (REFERENCENO), used for lookups. */
+  referenceNo: string;
+  /** Intacct defaults to Posted. */
+  state?: 'Draft' | 'Posted';
+  entries: IntacctGlEntry[];
+}
+
+export interface IntacctGlBatchRef {
+  recordNo: string;
+  /** The journal's batch number. */
+  batchNo: string;
+  referenceNo: string;
+  state: string;
+}
+
+/** A GLENTRY as read back. */
+export interface IntacctGlEntryRow {
+  recordNo: string;
+  /** 1-based line number within the batch. */
+  lineNo: number;
+  accountNo: string;
+  amount: string;
+  type: 'debit' | 'credit';
+  currency?: string;
+  description?: string;
+  locationId?: string;
+  departmentId?: string;
+  customerId?: string;
+}
+
+/**
+ * What a generic ITEM update changes; fields left out stay as they are, and '' empties an
+ * optional text. `description` is SODESCRIPTION.
+ */
+export interface IntacctItemUpdate {
+  itemId: string;
+  name?: string;
+  /** Non-negative exact decimal string. */
+  basePrice?: string;
+  description?: string;
+  status?: 'active' | 'inactive';
+}
+
+/** An ITEM record as read for polling. */
+export interface IntacctItem {
+  recordNo: string;
+  itemId: string;
+  name: string;
+  status: 'active' | 'inactive';
+  /** BASEPRICE, exact decimal string; absent when empty. */
+  basePrice?: string;
+  /** SODESCRIPTION; absent when empty. */
+  description?: string;
+  /** WHENMODIFIED as epoch ms, read as UTC like IntacctStockLevel.modifiedAt. */
   modifiedAt: number;
 }

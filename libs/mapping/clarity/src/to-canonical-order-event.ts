@@ -3,15 +3,10 @@ import type { ClarityOrderWebhook } from '@tributary/connectors-clarity';
 import type { OrderEvent } from '@tributary/canonical-model';
 import { canonicalOrderEventType } from './event-types.js';
 import { toCanonicalOrder } from './to-canonical-order.js';
+import { envelopeFrom, type EventContext } from './event-context.js';
 
-/** What the caller decides: this function reads no clock and draws no random ids. */
-export interface OrderEventContext {
-  /** UUID of the canonical event. */
-  readonly eventId: string;
-  readonly correlationId: string;
-  /** When the webhook reached us, epoch ms (kept for the caller's records; not part of the event). */
-  readonly receivedAt: number;
-}
+/** Kept for existing callers; every mapping takes the same context. */
+export type OrderEventContext = EventContext;
 
 export const ORDER_EVENT_SCHEMA_VERSION = 1;
 
@@ -23,14 +18,8 @@ export const toCanonicalOrderEvent = (
   const order = toCanonicalOrder(webhook.data);
   if (!order.ok) return order;
   return ok({
-    eventId: ctx.eventId,
+    ...envelopeFrom(webhook, ctx, ORDER_EVENT_SCHEMA_VERSION),
     eventType: canonicalOrderEventType[webhook.type],
-    occurredAt: Date.parse(webhook.createdAt),
-    source: 'clarity',
-    correlationId: ctx.correlationId,
-    // The Clarity event id: what caused this event, and what a consumer can trace back to.
-    causationId: webhook.id,
-    schemaVersion: ORDER_EVENT_SCHEMA_VERSION,
     order: order.value,
   });
 };

@@ -4,6 +4,12 @@ export { intacctOrderMappingRulesSchema, type IntacctOrderMappingRules } from '.
 export { MappingErrorCode } from './mapping-error.js';
 export { applyCompanyRules, type CompanyRules, type SalesOrderPlan } from './company-rules.js';
 export { intacctCustomerId, toIntacctCustomer } from './customer.js';
-export { toIntacctCashReceipt, cashReceiptReference } from './cash-receipt.js';
-export { reconcileSalesDocuments, type ReconciliationReport, type ReconciliationFinding, type FindingKind } from './reconciliation.js';
+export { toIntacctCashReceipt, cashReceiptReference, checkoutPayment, capturedPayment, type ReceivedPayment } from './cash-receipt.js';
+export { reconcileSalesDocuments, reconcileOrders, reconcileReturns, reconcilePayments, reconcileRecords, combineReconciliation, type ReconciliationReport, type ReconciliationFinding, type ReconciliationSection, type FindingKind, type RecordKind, type ExpectedRecord, type FoundRecord } from './reconciliation.js';
 export { toInventoryAdjustmentEvent, stockVersion, stockKey } from './inventory-adjustment.js';
+export { toSettlementJournal, settlementJournalReference } from './settlement-journal.js';
+export { toIntacctCreditMemo, type CreditMemoOrigin } from './credit-memo.js';
+export { toIntacctItemUpdate, type ItemUpdatePlan } from './item-update.js';
+export { toProductEvent, itemVersion } from './product-event.js';
+export { toOrderStatusEvent, orderStatusOf, documentStateVersion, type OrderStatus, type ModifiedSalesDocument } from './order-status-event.js';
+export { orderDocumentTypes } from './order-document-types.js';

@@ -2,7 +2,9 @@ import { gatewayError, ErrorNo } from '../gateway/gateway-errors.js';
 import type { XmlElement } from '../xml/xml-reader.js';
 import { createArPayment } from './create-arpymt.js';
 import { createCustomer } from './create-customer.js';
+import { createGlBatch } from './create-glbatch.js';
 import { customerSchemaError } from './customer-schema.js';
+import { glBatchSchemaError } from './glbatch-schema.js';
 import type { FunctionContext, FunctionHandler, FunctionOutcome } from './function-handler.js';
 
 interface CreatableObject {
@@ -13,6 +15,7 @@ interface CreatableObject {
 const CREATABLE: Readonly<Record<string, CreatableObject>> = {
   CUSTOMER: { schema: customerSchemaError, create: createCustomer },
   ARPYMT: { create: createArPayment },
+  GLBATCH: { schema: glBatchSchemaError, create: createGlBatch },
 };
 
 /** Generic `<create>` with one object element (dtd 3.0): dispatches on the object's name. */

@@ -1,6 +1,7 @@
 import { businessErrors } from '../gateway/gateway-errors.js';
 import type { StoredSalesDocument } from '../simulator-types.js';
 import { child, childText } from '../xml/xml-reader.js';
+import { overCreditErrors, sourceDocument } from './created-from.js';
 import { customerExists, type FunctionContext, type FunctionHandler, type FunctionOutcome } from './function-handler.js';
 import { documentTotal, isoDate, optionalText, readLines, readSubtotals, STATES } from './sales-document-fields.js';
 import { createSoTransactionSchemaError } from './sales-document-schema.js';
@@ -41,6 +42,9 @@ export const createSoTransaction: FunctionHandler = {
       return invalid('Invalid Customer', `Customer '${customerId}' does not exist or is inactive.`, 'Use a valid, active customer ID.');
     }
     if (!STATES.has(state)) return invalid('Invalid State', `State '${state}' is not one of Draft, Pending, Closed.`);
+    const createdFrom = optionalText(verb, 'createdfrom');
+    const source = createdFrom === undefined ? undefined : sourceDocument(createdFrom, context);
+    if (source && 'errors' in source) return { ok: false, errors: source.errors };
 
     const lines = readLines(verb, context);
     if ('errors' in lines) return { ok: false, errors: lines.errors };
@@ -51,6 +55,9 @@ export const createSoTransaction: FunctionHandler = {
     if (givenDocNo && context.state.hasDocument(context.companyId, `${transactionType}-${givenDocNo}`)) {
       return invalid('Duplicate document number', `A ${transactionType} with document number '${givenDocNo}' already exists.`, 'Enter a unique document number.');
     }
+    const total = documentTotal(lines.value, subtotals.value);
+    const overCredit = source && overCreditErrors(source.document, transactionType, total, context);
+    if (overCredit) return { ok: false, errors: overCredit };
     const docNo = givenDocNo ?? context.state.nextDocumentNo(context.companyId, transactionType);
     const exchangeRateDate = isoDate(child(verb, 'exchratedate'));
     const document: StoredSalesDocument = {
@@ -66,10 +73,11 @@ export const createSoTransaction: FunctionHandler = {
       documentDate,
       createdAt: context.now.toISOString(),
       controlId: context.controlId,
-      lines: lines.value,
+      lines: lines.value.map((line) => ({ ...line, recordNo: context.state.nextEntryRecordNo() })),
       subtotals: subtotals.value,
-      total: documentTotal(lines.value, subtotals.value),
+      total,
       ...(exchangeRateDate ? { exchangeRateDate } : {}),
+      ...(source ? { createdFrom: source.document.docId } : {}),
     };
     if (context.locationId) document.entityId = context.locationId;
     for (const [field, name] of [['externalId', 'externalid'], ['message', 'message'], ['shippingMethod', 'shippingmethod'], ['baseCurrency', 'basecurr'], ['exchangeRate', 'exchrate'], ['projectId', 'projectid']] as const) {

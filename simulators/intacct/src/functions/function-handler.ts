@@ -25,6 +25,8 @@ export interface FunctionContext {
   customers?: ReadonlySet<string>;
   /** Transaction definitions whose documents post an AR invoice. */
   invoiceTransactionTypes: ReadonlySet<string>;
+  /** Definitions that credit their createdfrom document; undefined means Sales Credit Memo and Sales Return. */
+  creditTransactionTypes?: ReadonlySet<string>;
 }
 
 /** Whether a CUSTOMERID may be used: always when customers are not tracked, else seeded or created through the API. */

@@ -17,19 +17,20 @@ export const SODOCUMENT_FIELDS = [
   'CURRENCY',
   'BASECURR',
   'PRRECORDKEY',
+  'CREATEDFROM',
 ] as const;
 
-const usDate = (isoDate: string): string => {
+export const usDate = (isoDate: string): string => {
   const [year, month, day] = isoDate.split('-');
   return `${month}/${day}/${year}`;
 };
 
-const usDateTime = (isoTimestamp: string): string => {
+export const usDateTime = (isoTimestamp: string): string => {
   const [date = '', time = ''] = isoTimestamp.split('T');
   return `${usDate(date)} ${time.slice(0, 8)}`;
 };
 
-/** A stored document as a SODOCUMENT row. PONUMBER is where `referenceno` lands. */
+/** A stored document as a SODOCUMENT row. PONUMBER is where `referenceno` lands; CREATEDFROM is the source DOCID. */
 export const sodocumentRow = (doc: StoredSalesDocument): Row => ({
   RECORDNO: doc.recordNo,
   DOCNO: doc.docNo,
@@ -45,4 +46,5 @@ export const sodocumentRow = (doc: StoredSalesDocument): Row => ({
   CURRENCY: doc.currency,
   BASECURR: doc.baseCurrency ?? '',
   PRRECORDKEY: doc.prRecordKey ?? '',
+  CREATEDFROM: doc.createdFrom ?? '',
 });

@@ -27,7 +27,7 @@ const updatedLines = (verb: XmlElement, document: StoredSalesDocument, context: 
     }
     const line = readLine(item, lineNo, context, base);
     if ('errors' in line) return line;
-    lines[lineNo - 1] = line.value;
+    lines[lineNo - 1] = base ? line.value : { ...line.value, recordNo: context.state.nextEntryRecordNo() };
   }
   return { value: lines };
 };

@@ -10,6 +10,7 @@ import type { DurableState } from '../state/durable-state.js';
 import type { InventoryStore } from '../state/inventory-store.js';
 import type { SessionStore } from '../state/session-store.js';
 import { updateSoTransaction } from '../functions/update-sotransaction.js';
+import { updateObject } from '../functions/update-object.js';
 import { readXml, type XmlElement } from '../xml/xml-reader.js';
 import { ErrorNo, gatewayError, parseError, rolledBackError } from './gateway-errors.js';
 import { authenticationFailureXml, blankControl, controlFailureXml, operationXml, type AuthenticationEcho, type FunctionReply } from './reply-xml.js';
@@ -20,6 +21,7 @@ const HANDLERS: Readonly<Record<string, FunctionHandler>> = {
   update_sotransaction: updateSoTransaction,
   delete_sotransaction: deleteSoTransaction,
   create: createObject,
+  update: updateObject,
   readByQuery,
   readMore,
   query,
@@ -33,6 +35,8 @@ export interface GatewayEnvironment {
   items?: ReadonlySet<string>;
   customers?: ReadonlySet<string>;
   invoiceTransactionTypes: ReadonlySet<string>;
+  /** Definitions that credit their createdfrom document; default Sales Credit Memo, Sales Return. */
+  creditTransactionTypes?: ReadonlySet<string>;
   state: DurableState;
   sessions: SessionStore;
   resultSets: ResultSets;
@@ -162,6 +166,7 @@ const runFunctions = (envelope: RequestEnvelope, caller: Caller, env: GatewayEnv
       ...(env.items ? { items: env.items } : {}),
       ...(env.customers ? { customers: env.customers } : {}),
       invoiceTransactionTypes: env.invoiceTransactionTypes,
+      ...(env.creditTransactionTypes ? { creditTransactionTypes: env.creditTransactionTypes } : {}),
     };
     const outcome = execute(envelope, context, fn.verb);
     if (outcome.ok) {

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultPlanSchema } from '../faults/fault-plan-schema.js';
 import type { IntacctSimulator } from '../simulator-types.js';
+import { handleDocumentState } from './document-state-route.js';
 import { readBody, sendJson } from './http-io.js';
+import { handleItemUpsert } from './item-route.js';
 import { stockUpdateSchema } from './stock-schema.js';
 
 export const ADMIN_PREFIX = '/_sim';
 
-type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'payments' | 'inventory' | 'setStock' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions'>;
+type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'payments' | 'inventory' | 'setStock' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions' | 'setDocumentState' | 'glBatches' | 'items' | 'setItem'>;
 
 /** The admin API other processes (e2e tests, bench) use to inspect and steer the simulator. */
 export const handleAdmin = async (request: IncomingMessage, response: ServerResponse, path: string, admin: Admin): Promise<void> => {
@@ -14,6 +16,8 @@ export const handleAdmin = async (request: IncomingMessage, response: ServerResp
   switch (route) {
     case 'GET /documents':
       return sendJson(response, 200, admin.documents());
+    case 'POST /documents/state':
+      return handleDocumentState(request, response, admin);
     case 'GET /ar-invoices':
       return sendJson(response, 200, admin.arInvoices());
     case 'GET /customers':
@@ -35,6 +39,12 @@ export const handleAdmin = async (request: IncomingMessage, response: ServerResp
       const row = admin.inventory().find((r) => r.itemId === stock.data.itemId && r.warehouseId === stock.data.warehouseId);
       return sendJson(response, 200, row);
     }
+    case 'GET /gl-batches':
+      return sendJson(response, 200, admin.glBatches());
+    case 'GET /items':
+      return sendJson(response, 200, admin.items());
+    case 'POST /items':
+      return handleItemUpsert(request, response, admin);
     case 'GET /stats':
       return sendJson(response, 200, admin.stats());
     case 'POST /faults': {

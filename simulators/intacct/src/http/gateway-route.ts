@@ -20,7 +20,7 @@ export interface GatewayRouteDeps {
 const RETRY_AFTER_SECONDS = '1';
 
 /** Verbs that change the books; commitThenFail applies to requests containing one. */
-const WRITE_VERBS: ReadonlySet<string> = new Set(['create_sotransaction', 'update_sotransaction', 'delete_sotransaction', 'create']);
+const WRITE_VERBS: ReadonlySet<string> = new Set(['create_sotransaction', 'update_sotransaction', 'delete_sotransaction', 'create', 'update']);
 
 const throttledXml = controlFailureXml(blankControl, [
   gatewayError(ErrorNo.throttled, 'Rate limit exceeded', 'Too many concurrent requests for this company. Retry later.'),

@@ -1,4 +1,6 @@
 import type { StoredArInvoice, StoredArPayment, StoredCustomer, StoredSalesDocument } from '../simulator-types.js';
+import type { ItemSeed, StoredGlBatch, StoredItem } from '../simulator-types.js';
+import { applyItemChange, changeOf, itemChangeProblem, newItem, type ItemChange } from './item-master.js';
 
 interface Books {
   documents: StoredSalesDocument[];
@@ -13,6 +15,14 @@ interface Books {
   documentCounters: Map<string, number>;
   /** Function controlids that completed, per company (uniqueid=true dedupe). */
   completedControlIds: Map<string, Set<string>>;
+  /** Journal entry batches, and the last BATCHNO per `companyId|journal`. */
+  glBatches?: StoredGlBatch[];
+  glBatchCounters?: Map<string, number>;
+  /** ITEM records (shared by every company) and their own RECORDNO sequence. */
+  items?: StoredItem[];
+  nextItemRecordNo?: number;
+  /** SODOCUMENTENTRY numbers its lines in a sequence of its own. */
+  nextEntryRecordNo?: number;
 }
 
 const emptyBooks = (): Books => ({
@@ -41,6 +51,7 @@ const numberPrefix = (transactionType: string): string =>
  */
 export class DurableState {
   private books = emptyBooks();
+  private itemSeed: ItemChange[] = [];
 
   documents(): StoredSalesDocument[] {
     return structuredClone(this.books.documents);
@@ -71,6 +82,18 @@ export class DurableState {
     const recordNo = this.books.nextRecordNo;
     this.books.nextRecordNo += 1;
     return String(recordNo);
+  }
+
+  /** The next SODOCUMENTENTRY RECORDNO. */
+  nextEntryRecordNo(): string {
+    const recordNo = this.books.nextEntryRecordNo ?? 1;
+    this.books.nextEntryRecordNo = recordNo + 1;
+    return String(recordNo);
+  }
+
+  /** The live documents with that DOCID, in every company or in one. */
+  documentsWithId(docId: string, companyId?: string): StoredSalesDocument[] {
+    return this.books.documents.filter((doc) => doc.docId === docId && (companyId === undefined || doc.companyId === companyId));
   }
 
   addDocument(document: StoredSalesDocument): void {
@@ -148,6 +171,73 @@ export class DurableState {
     this.books.payments.push(payment);
   }
 
+  glBatches(): StoredGlBatch[] {
+    return structuredClone(this.books.glBatches ?? []);
+  }
+
+  glBatchesOf(companyId: string): readonly StoredGlBatch[] {
+    return (this.books.glBatches ?? []).filter((batch) => batch.companyId === companyId);
+  }
+
+  /** 1, 2, … per company and journal, like a journal's batch numbering. */
+  nextGlBatchNo(companyId: string, journal: string): string {
+    const counters = (this.books.glBatchCounters ??= new Map<string, number>());
+    const batchNo = (counters.get(`${companyId}|${journal}`) ?? 0) + 1;
+    counters.set(`${companyId}|${journal}`, batchNo);
+    return String(batchNo);
+  }
+
+  addGlBatch(batch: StoredGlBatch): void {
+    (this.books.glBatches ??= []).push(batch);
+  }
+
+  items(): StoredItem[] {
+    return structuredClone(this.books.items ?? []);
+  }
+
+  itemsInOrder(): readonly StoredItem[] {
+    return this.books.items ?? [];
+  }
+
+  item(itemId: string): StoredItem | undefined {
+    return this.books.items?.find((item) => item.itemId === itemId);
+  }
+
+  /**
+   * Creates the item or applies the change to it (WHENMODIFIED = now, version + 1). Throws
+   * RangeError when the change is invalid; the gateway checks with itemChangeProblem first.
+   */
+  putItem(change: ItemChange, now: Date = new Date()): StoredItem {
+    const problem = itemChangeProblem(change);
+    if (problem) throw new RangeError(problem);
+    const existing = this.item(change.itemId);
+    if (existing) {
+      applyItemChange(existing, change, now);
+      return structuredClone(existing);
+    }
+    const recordNo = this.books.nextItemRecordNo ?? 1;
+    this.books.nextItemRecordNo = recordNo + 1;
+    const item = newItem(String(recordNo), change, now);
+    (this.books.items ??= []).push(item);
+    return structuredClone(item);
+  }
+
+  /** The ITEMs to start with and to return to on reset. */
+  seedItems(seeds: readonly ItemSeed[]): void {
+    const changes = seeds.map((seed) => changeOf(seed));
+    const problem = changes.map(itemChangeProblem).find((p) => p !== undefined);
+    if (problem) throw new RangeError(`itemMaster: ${problem}`);
+    this.itemSeed = changes;
+    this.books.items = [];
+    this.books.nextItemRecordNo = 1;
+    this.applyItemSeed();
+  }
+
+  private applyItemSeed(): void {
+    const now = new Date();
+    for (const change of this.itemSeed) this.putItem(change, now);
+  }
+
   hasCompleted(companyId: string, controlId: string): boolean {
     return this.books.completedControlIds.get(companyId)?.has(controlId) ?? false;
   }
@@ -168,5 +258,6 @@ export class DurableState {
 
   reset(): void {
     this.books = emptyBooks();
+    this.applyItemSeed();
   }
 }

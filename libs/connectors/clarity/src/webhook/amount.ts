@@ -26,3 +26,8 @@ export const clarityAmountSchema = z
 
 /** Exact decimal text such as "19.99" or "2"; parse it with decimal.js, never with Number(). */
 export type ClarityAmount = z.infer<typeof clarityAmountSchema>;
+
+/** An amount that must be more than zero, e.g. money that actually moved. */
+export const clarityPositiveAmountSchema = clarityAmountSchema.refine((text) => /[1-9]/.test(text), {
+  message: 'expected an amount greater than zero',
+});

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { clarityOrderSchema } from './order.schema.js';
+import { clarityPaymentTransactionSchema } from './payment-transaction.schema.js';
+import { clarityProductSchema } from './product.schema.js';
+import { clarityReturnSchema } from './return.schema.js';
 
 /** Every Clarity webhook, whatever it is about; `data` is read once `type` is known. */
 export const clarityWebhookEnvelopeSchema = z.object({
@@ -11,16 +14,48 @@ export const clarityWebhookEnvelopeSchema = z.object({
   data: z.unknown(),
 });
 
-/** Order events we understand. Add `order.updated` / `order.cancelled` here when Clarity sends them. */
-export const clarityOrderEventTypes = ['order.created', 'order.updated', 'order.cancelled'] as const;
+/** The envelope of a type we understand, with its `data` schema. */
+const webhookOf = <const Types extends readonly [string, ...string[]], Data extends z.ZodType>(types: Types, data: Data) =>
+  clarityWebhookEnvelopeSchema.extend({
+    type: z.enum(types),
+    // A new apiVersion may change meanings, so it is refused rather than guessed at.
+    apiVersion: z.literal('v1'),
+    data,
+  });
 
-export const clarityOrderWebhookSchema = clarityWebhookEnvelopeSchema.extend({
-  type: z.enum(clarityOrderEventTypes),
-  // A new apiVersion may change meanings, so it is refused rather than guessed at.
-  apiVersion: z.literal('v1'),
-  data: clarityOrderSchema,
-});
+/** Order events we understand. */
+export const clarityOrderEventTypes = ['order.created', 'order.updated', 'order.cancelled'] as const;
+export const clarityPaymentEventTypes = ['payment.captured', 'payment.refunded'] as const;
+export const clarityReturnEventTypes = ['return.created'] as const;
+export const clarityProductEventTypes = ['product.updated'] as const;
+
+export const clarityOrderWebhookSchema = webhookOf(clarityOrderEventTypes, clarityOrderSchema);
+export const clarityPaymentWebhookSchema = webhookOf(clarityPaymentEventTypes, clarityPaymentTransactionSchema);
+export const clarityReturnWebhookSchema = webhookOf(clarityReturnEventTypes, clarityReturnSchema);
+export const clarityProductWebhookSchema = webhookOf(clarityProductEventTypes, clarityProductSchema);
+
+/** Every webhook type this connector can validate. */
+export const clarityWebhookEventTypes = [
+  ...clarityOrderEventTypes,
+  ...clarityPaymentEventTypes,
+  ...clarityReturnEventTypes,
+  ...clarityProductEventTypes,
+] as const;
 
 export type ClarityWebhookEnvelope = z.infer<typeof clarityWebhookEnvelopeSchema>;
 export type ClarityOrderEventType = (typeof clarityOrderEventTypes)[number];
+export type ClarityPaymentEventType = (typeof clarityPaymentEventTypes)[number];
+export type ClarityWebhookEventType = (typeof clarityWebhookEventTypes)[number];
 export type ClarityOrderWebhook = z.infer<typeof clarityOrderWebhookSchema>;
+export type ClarityPaymentWebhook = z.infer<typeof clarityPaymentWebhookSchema>;
+export type ClarityReturnWebhook = z.infer<typeof clarityReturnWebhookSchema>;
+export type ClarityProductWebhook = z.infer<typeof clarityProductWebhookSchema>;
+export type ClarityWebhook = ClarityOrderWebhook | ClarityPaymentWebhook | ClarityReturnWebhook | ClarityProductWebhook;
+
+/** The webhook whose `type` can be `Type`, e.g. `ClarityWebhookOf<'payment.refunded'>` is the payment webhook. */
+export type ClarityWebhookOf<Type extends ClarityWebhookEventType> = ClarityWebhook extends infer Webhook
+  ? Webhook extends { type: infer Types } ? (Type extends Types ? Webhook : never) : never
+  : never;
+
+export const isClarityWebhookEventType = (type: string): type is ClarityWebhookEventType =>
+  (clarityWebhookEventTypes as readonly string[]).includes(type);

@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { clarityAmountSchema } from './amount.js';
+import { countryCode, currencyCode, optionalText, quantity, timestamp } from './fields.js';
 
 // Objects strip unknown keys rather than reject them: Clarity adds fields without notice, and
 // stripping also keeps `__proto__`-style keys out of what we pass on.
-
-/** Optional in Clarity's payload, but always present (possibly null) once parsed. */
-const optionalText = () => z.string().nullish().transform((value) => value ?? null);
-
-const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 timestamp with a zone offset' });
-
-const countryCode = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code')
-  .transform((code) => code.toUpperCase());
 
 export const clarityAddressSchema = z.object({
   name: optionalText(),
@@ -37,7 +28,7 @@ export const clarityLineItemSchema = z.object({
   lineId: z.string().min(1).optional(),
   sku: z.string().min(1),
   name: optionalText(),
-  quantity: z.number().int().positive().max(2_147_483_647),
+  quantity,
   unitPrice: clarityAmountSchema,
   /** Discount on the whole line. */
   discount: clarityAmountSchema.default('0'),
@@ -64,7 +55,7 @@ export const clarityOrderSchema = z.object({
   customerId: z.string().min(1),
   orderDate: timestamp,
   status: z.string().min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an upper-case ISO 4217 currency code'),
+  currency: currencyCode,
   storeId: optionalText(),
   channel: optionalText(),
   customer: clarityCustomerSchema,

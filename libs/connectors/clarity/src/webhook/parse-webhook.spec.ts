@@ -17,6 +17,6 @@ describe('parseClarityOrderWebhook', () => {
     assert.equal(reason('{"id":'), 'invalid-json');
     assert.equal(reason(JSON.stringify({ ...orderCreatedWebhook(), id: '' })), 'invalid-payload');
     assert.equal(reason(JSON.stringify({ ...orderCreatedWebhook(), data: { orderId: '1' } })), 'invalid-payload');
-    assert.equal(reason(JSON.stringify({ ...orderCreatedWebhook(), type: 'product.updated', data: { sku: 'X' } })), 'unsupported-type');
+    assert.equal(reason(JSON.stringify({ ...orderCreatedWebhook(), type: 'inventory.changed', data: { sku: 'X' } })), 'unsupported-type');
   });
 });

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser } from 'fast-xml-parser';
 import type { IntacctArPayment } from '../intacct-types.js';
-import { arPaymentsByDocNumber, createArPaymentFunction } from './create-arpymt.js';
+import { arPaymentsByDocNumber, arPaymentsReceivedBetween, createArPaymentFunction } from './create-arpymt.js';
 import { readByQueryFunction } from './read-by-query.js';
 import { buildRequestXml } from './request-envelope.js';
 
@@ -46,5 +46,10 @@ describe('ARPYMT create request', () => {
       xml,
       /<readByQuery><object>ARPYMT<\/object><fields>RECORDNO,DOCNUMBER,CUSTOMERID,TRX_TOTALENTERED<\/fields><query>DOCNUMBER = &apos;PAY-O\\&apos;Brien&apos;<\/query><pagesize>10<\/pagesize><\/readByQuery>/,
     );
+  });
+
+  it('lists payments by receipt date, inclusive, a page of 1000 at a time', () => {
+    const xml = wrap(readByQueryFunction(arPaymentsReceivedBetween({ year: 2026, month: 11, day: 1 }, { year: 2026, month: 12, day: 31 }), 'list-1'));
+    assert.match(xml, /<query>RECEIPTDATE &gt;= &apos;11\/01\/2026&apos; AND RECEIPTDATE &lt;= &apos;12\/31\/2026&apos;<\/query><pagesize>1000<\/pagesize>/);
   });
 });

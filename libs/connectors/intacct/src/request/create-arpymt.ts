@@ -41,3 +41,11 @@ export const arPaymentsByDocNumber = (docNumber: string): ReadByQuery => ({
   query: `DOCNUMBER = ${queryLiteral(docNumber)}`,
   pageSize: 10,
 });
+
+/** ARPYMT rows whose receipt date (the GL date) falls between two days, inclusive: for reconciliation. */
+export const arPaymentsReceivedBetween = (from: IntacctDate, to: IntacctDate): ReadByQuery => ({
+  object: 'ARPYMT',
+  fields: AR_PAYMENT_FIELDS,
+  query: `RECEIPTDATE >= '${usDate(from)}' AND RECEIPTDATE <= '${usDate(to)}'`,
+  pageSize: 1000,
+});

@@ -58,6 +58,18 @@ describe('create_sotransaction request', () => {
     ]);
   });
 
+  it('writes createdfrom between datecreated and customerid, for a credit memo linked to its invoice', () => {
+    const memo: IntacctSalesOrder = { ...order, transactionType: 'Sales Credit Memo', createdFrom: "Sales Invoice-INV'0001 & co", state: 'Pending' };
+    const xml = buildRequestXml({ senderId: 's', senderPassword: 'p', requestControlId: 'r' }, { kind: 'session', sessionId: 'x' }, [createSoTransactionFunction(memo, 'scm-1')]);
+    const header = childNames(childrenOf(orderedParse(xml), ['request', 'operation', 'content', 'function', 'create_sotransaction']));
+    assert.deepEqual(header, [
+      'transactiontype', 'datecreated', 'createdfrom', 'customerid', 'referenceno', 'message', 'shippingmethod',
+      'externalid', 'basecurr', 'currency', 'state', 'sotransitems', 'subtotals',
+    ]);
+    assert.match(xml, /<createdfrom>Sales Invoice-INV&apos;0001 &amp; co<\/createdfrom>/);
+    assert.doesNotMatch(request(), /<createdfrom/, 'left out when not set');
+  });
+
   it('follows the xs:sequence of sotransitem', () => {
     const items = childrenOf(orderedParse(request()), ['request', 'operation', 'content', 'function', 'create_sotransaction', 'sotransitems']);
     assert.deepEqual(childNames(items[0]?.['sotransitem'] as Array<Record<string, unknown>>), [

@@ -30,6 +30,7 @@ export const lineXml = (line: IntacctSalesOrderLine): XmlTree => ({
 export const createSoTransactionXml = (order: IntacctSalesOrder): XmlTree => ({
   transactiontype: order.transactionType,
   datecreated: dateXml(order.dateCreated),
+  createdfrom: order.createdFrom,
   customerid: order.customerId,
   referenceno: order.referenceNo,
   message: order.message,

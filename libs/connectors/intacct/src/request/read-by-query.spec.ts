@@ -17,7 +17,7 @@ describe('readByQuery request', () => {
     );
     assert.match(
       xml,
-      /<readByQuery><object>SODOCUMENT<\/object><fields>RECORDNO,DOCID,DOCNO,DOCPARID,STATE,TOTAL,PONUMBER,PRRECORDKEY,CURRENCY,WHENCREATED<\/fields><query>DOCPARID = &apos;Sales Order&apos; AND PONUMBER = &apos;WEB-1 &amp; \\&apos;co\\&apos;&apos;<\/query><pagesize>10<\/pagesize><\/readByQuery>/,
+      /<readByQuery><object>SODOCUMENT<\/object><fields>RECORDNO,DOCID,DOCNO,DOCPARID,STATE,TOTAL,PONUMBER,PRRECORDKEY,CURRENCY,WHENCREATED,WHENMODIFIED,CREATEDFROM,CUSTVENDID<\/fields><query>DOCPARID = &apos;Sales Order&apos; AND PONUMBER = &apos;WEB-1 &amp; \\&apos;co\\&apos;&apos;<\/query><pagesize>10<\/pagesize><\/readByQuery>/,
     );
   });
 

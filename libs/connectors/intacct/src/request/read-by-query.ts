@@ -23,7 +23,7 @@ export const readByQueryFunction = (read: ReadByQuery, controlId: string): Intac
   },
 });
 
-export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER', 'PRRECORDKEY', 'CURRENCY', 'WHENCREATED'] as const;
+export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER', 'PRRECORDKEY', 'CURRENCY', 'WHENCREATED', 'WHENMODIFIED', 'CREATEDFROM', 'CUSTVENDID'] as const;
 
 const usDate = (date: { year: number; month: number; day: number }) => `${String(date.month).padStart(2, '0')}/${String(date.day).padStart(2, '0')}/${date.year}`;
 

@@ -75,7 +75,13 @@ export const salesDocumentRowSchema = z.object({
   DOCPARID: z.string().default(''),
   CURRENCY: z.string().default(''),
   WHENCREATED: z.string().default(''),
+  WHENMODIFIED: z.string().default(''),
+  CREATEDFROM: z.string().default(''),
+  CUSTVENDID: z.string().default(''),
 });
+
+/** A SODOCUMENTENTRY row read for its document only (line counts). */
+export const salesDocumentLineRowSchema = z.object({ DOCHDRID: z.string().min(1) });
 
 /** `<customer>` in a CUSTOMER create reply. */
 export const createdCustomerSchema = z.object({ RECORDNO: z.string().min(1), CUSTOMERID: z.string().min(1) });

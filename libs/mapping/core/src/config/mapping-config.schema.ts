@@ -42,6 +42,17 @@ export const entityRouteSchema = z.object({
   sage100Company: z.string().min(1).max(3).optional(),
 });
 
+/** Where a payment gateway's payouts are booked: the settlement journal's three accounts. */
+export const settlementGatewaySchema = z.object({
+  bankAccount: z.string().min(1).describe('GL account of the bank the net deposit reaches'),
+  clearingAccount: z.string().min(1).describe('undeposited-funds / gateway clearing account the cash receipts were booked to'),
+  feeAccount: z.string().min(1).describe('expense account for the gateway fees'),
+  locationId: z.string().min(1).optional().describe('LOCATION dimension of every entry (multi-entity companies)'),
+});
+
+/** Fields of an ERP item that Clarity may overwrite (Clarity is master for them). */
+export const productFieldSchema = z.enum(['name', 'description', 'price', 'status']);
+
 /** One mapping file (`config/mappings/*.yaml`); `version` lets files evolve with their readers. */
 export const mappingConfigSchema = z.object({
   version: z.literal(1, { message: 'expected version: 1' }),
@@ -66,6 +77,19 @@ export const mappingConfigSchema = z.object({
   items: itemCatalogueSchema,
   exchangeRates: exchangeRateTableSchema.optional(),
   anomaly: assessOptionsSchema.extend({ enabled: z.boolean().default(true) }).default({ enabled: true, holdThreshold: 0.7, minHistory: 5 }),
+  /** Gateway payouts → one GLBATCH journal each (gross, fees, net deposit). */
+  settlements: z.object({
+    journal: z.string().min(1).default('GJ'),
+    gateways: z.record(z.string().min(1), settlementGatewaySchema).default({}),
+  }).default({ journal: 'GJ', gateways: {} }),
+  /** Returns → credit memos created from the original document. */
+  returns: z.object({
+    intacctTransactionType: z.string().min(1).default('Sales Credit Memo'),
+  }).default({ intacctTransactionType: 'Sales Credit Memo' }),
+  /** Product changes from Clarity update only the fields Clarity is master for. */
+  products: z.object({
+    clarityMasters: z.array(productFieldSchema).default(['price', 'description']),
+  }).default({ clarityMasters: ['price', 'description'] }),
   customers: z.object({
     plusAddressing: z.enum(['strip', 'keep']).default('strip'),
     gmailDots: z.boolean().default(true),
@@ -76,4 +100,6 @@ export type MappingConfig = z.infer<typeof mappingConfigSchema>;
 export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
 export type SalesDocumentRule = z.infer<typeof salesDocumentRuleSchema>;
 export type EntityRoute = z.infer<typeof entityRouteSchema>;
+export type SettlementGateway = z.infer<typeof settlementGatewaySchema>;
+export type ProductField = z.infer<typeof productFieldSchema>;
 export type PaymentMethodMapping = z.infer<typeof paymentMethodSchema>;
