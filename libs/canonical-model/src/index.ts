@@ -10,3 +10,7 @@ export * from './generated/commerce-payment.v1.js';
 export * from './generated/commerce-product.v1.js';
 export * from './generated/commerce-return.v1.js';
 export * from './generated/commerce-settlement.v1.js';
+export * from './generated/commerce-customer.v1.js';
+export * from './generated/commerce-shipment.v1.js';
+export * from './generated/inventory-level.v1.js';
+export * from './generated/customer-profile.v1.js';

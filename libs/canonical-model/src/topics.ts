@@ -13,7 +13,11 @@ export interface TopicDefinition {
 }
 
 import { clarityWebhookReceivedSchema } from './generated/clarity-webhook.v1.js';
+import { customerEventSchema } from './generated/commerce-customer.v1.js';
 import { orderEventSchema } from './generated/commerce-order.v1.js';
+import { shipmentEventSchema } from './generated/commerce-shipment.v1.js';
+import { customerProfileEventSchema } from './generated/customer-profile.v1.js';
+import { inventoryLevelEventSchema } from './generated/inventory-level.v1.js';
 import { orderStatusEventSchema } from './generated/commerce-order-status.v1.js';
 import { paymentEventSchema } from './generated/commerce-payment.v1.js';
 import { productEventSchema } from './generated/commerce-product.v1.js';
@@ -32,6 +36,10 @@ export const topics = {
   settlement: { name: 'commerce.settlement.v1', partitions: 3, cleanupPolicy: 'delete', retentionMs: 90 * DAY_MS, valueSchema: settlementEventSchema },
   return: { name: 'commerce.return.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: returnEventSchema },
   product: { name: 'commerce.product.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 14 * DAY_MS, valueSchema: productEventSchema },
+  customer: { name: 'commerce.customer.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: customerEventSchema },
+  shipment: { name: 'commerce.shipment.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: shipmentEventSchema },
+  inventoryLevel: { name: 'inventory.level.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: inventoryLevelEventSchema },
+  customerProfile: { name: 'customer.profile.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: customerProfileEventSchema },
   inventoryAdjustment: { name: 'inventory.adjustment.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: inventoryAdjustmentEventSchema },
   xref: { name: 'integration.xref.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: crossReferenceSchema },
 } as const satisfies Record<string, TopicDefinition>;
