@@ -10,7 +10,7 @@ endif
 
 STACK := infra/local/stack.sh
 
-.PHONY: help install build check-config test test-unit chaos demo up down status clean generate suggest-mappings
+.PHONY: help install build check-config test test-unit test-deploy chaos demo up down status clean generate suggest-mappings
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: check-config ## unit, integration and e2e suites against a real Kafka + re
 
 test-unit: build ## only the suites that need no stack
 	@tools/test.sh unit
+
+test-deploy: ## only the Helm chart, Dockerfile and compose checks (helm-java lint/template, Kubernetes schemas)
+	@tools/test.sh deploy
 
 chaos: build ## full-size chaos run: 2,000 orders, the sink SIGKILLed 5 times, Intacct failing (long; a short form runs in make test)
 	@tools/test.sh chaos

@@ -3,6 +3,7 @@
 #   tools/test.sh          unit + integration + e2e (starts the local stack if it is not running,
 #                          and stops it afterwards only if it started it)
 #   tools/test.sh unit     only the suites that need no stack
+#   tools/test.sh deploy   only the Helm chart, Dockerfile and compose checks (tests/deploy)
 #   tools/test.sh chaos    the full-size chaos run (CHAOS_ORDERS=2000, CHAOS_KILLS=5 unless set)
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,8 +35,13 @@ run_suite() {
 
 started=$(date +%s)
 pids=()
-if [[ "$what" != chaos ]]; then
+if [[ "$what" != chaos && "$what" != deploy ]]; then
   run_suite unit 2 'libs/**/dist/**/*.spec.js' 'apps/**/dist/**/*.spec.js' 'simulators/**/dist/**/*.spec.js' & pids+=($!)
+fi
+if [[ "$what" != chaos ]]; then
+  # The Helm chart (lint + render with helm-java, fetched once into .local/helm-java), the
+  # Dockerfile and docker-compose.yml: no cluster, no Docker, no stack.
+  run_suite deploy 1 'tests/deploy/*.spec.mjs' & pids+=($!)
 fi
 
 if [[ "$what" == chaos ]]; then

@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@tributary/canonical-model';
-import { DeadLetterHeader, EventProducer, OperatorHeader, readTopicToEnd, createKafkaClient } from '@tributary/kafka-runtime';
+import { DeadLetterHeader, EventProducer, OperatorHeader, readTopicToEnd, createKafkaClient, kafkaSecurity } from '@tributary/kafka-runtime';
 import type { Logger } from '@tributary/observability';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { CommonEnv } from '@tributary/config';
@@ -24,7 +24,7 @@ const text = (message: KafkaMessage, name: string) => {
 
 /** The entries of a consumer group's DLQ that are still open: after a key's last unpark marker. */
 export const openDeadLetters = async (config: CommonEnv, log: Logger, group: string): Promise<{ topic: string; entries: DeadLetterEntry[] }> => {
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log });
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log, ...kafkaSecurity(config) });
   const topic = `${config.TOPIC_PREFIX}${deadLetterTopic(group).name}`;
   let entries: DeadLetterEntry[] = [];
   await readTopicToEnd(kafka, topic, (message, partition) => {
@@ -56,7 +56,7 @@ export const replayDeadLetters = async (config: CommonEnv, log: Logger, group: s
   const { topic, entries } = await openDeadLetters(config, log, group);
   const mine = entries.filter((e) => e.key === key).sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)));
   if (mine.length === 0) return 0;
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log });
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log, ...kafkaSecurity(config) });
   const producer = new EventProducer(kafka);
   await producer.connect();
   try {

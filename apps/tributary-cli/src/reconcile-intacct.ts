@@ -1,6 +1,6 @@
 import { topics, type OrderEvent, type PaymentEvent, type ReturnEvent, type TopicDefinition } from '@tributary/canonical-model';
 import { IntacctClient, intacctClientOptions, type IntacctDate, type IntacctSalesDocumentRef } from '@tributary/connectors-intacct';
-import { AvroEventCodec, createKafkaClient, OperatorHeader, EventProducer, IsolatedDecoder, readTopicRange, SchemaRegistryClient } from '@tributary/kafka-runtime';
+import { AvroEventCodec, createKafkaClient, kafkaSecurity, OperatorHeader, EventProducer, IsolatedDecoder, readTopicRange, SchemaRegistryClient } from '@tributary/kafka-runtime';
 import {
   capturedPayment, cashReceiptReference, checkoutPayment, combineReconciliation, reconcileOrders, reconcilePayments, reconcileReturns,
   type ReceivedPayment, type ReconciliationReport,
@@ -46,7 +46,7 @@ interface Carried<T> {
  * never changes or deletes anything in the ERP.
  */
 export const reconcileIntacct = async (config: CliConfig, log: Logger, options: ReconcileOptions): Promise<ReconciliationReport & { requeued: number }> => {
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log });
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log, ...kafkaSecurity(config) });
   const decoder = new IsolatedDecoder();
   const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
   const intacct = new IntacctClient(intacctClientOptions(config));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { topics, type SettlementEvent } from '@tributary/canonical-model';
-import { AvroEventCodec, createKafkaClient, EventProducer, IsolatedDecoder, SchemaRegistryClient } from '@tributary/kafka-runtime';
+import { AvroEventCodec, createKafkaClient, kafkaSecurity, EventProducer, IsolatedDecoder, SchemaRegistryClient } from '@tributary/kafka-runtime';
 import type { CommonEnv } from '@tributary/config';
 import type { Logger } from '@tributary/observability';
 import { readSettlementReport, type SettlementReportProblem } from './settlement-report.js';
@@ -21,7 +21,7 @@ export const importSettlements = async (config: CommonEnv, log: Logger, file: st
   const settlements = report.events.map(({ settlement: s }) => ({ settlementId: s.settlementId, gateway: s.gateway, currency: s.currency, payments: s.payments.length, gross: s.gross, refunds: s.refunds, fees: s.fees, net: s.net }));
   if (options.dryRun) return { ok: true, topic, settlements };
 
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log });
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'tributary-cli', logger: log, ...kafkaSecurity(config) });
   const decoder = new IsolatedDecoder();
   const producer = new EventProducer(kafka);
   try {

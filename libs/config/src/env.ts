@@ -30,6 +30,13 @@ export const env = {
 
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 
+  /** true/false, 1/0, yes/no (case-insensitive). */
+  flag: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', 'TRUE', 'FALSE', 'True', 'False', 'YES', 'NO'], { message: 'expected true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => ['true', '1', 'yes'].includes(value.toLowerCase())),
+
   required: (what: string) => z.string({ message: `expected ${what}` }).min(1, `expected ${what}`),
 } as const;
 
@@ -37,6 +44,13 @@ export const env = {
 export const commonEnvSchema = z.object({
   KAFKA_BROKERS: env.brokers('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /** TLS to the brokers; KAFKA_SSL_CA_FILE adds a CA (PEM) to the system's trusted ones. */
+  KAFKA_SSL: env.flag(false),
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  /** SASL authentication (Strimzi, Confluent Cloud, MSK with SCRAM). */
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512'], { message: 'expected plain, scram-sha-256 or scram-sha-512' }).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   SCHEMA_REGISTRY_URL: env.url('http://127.0.0.1:8081/apis/ccompat/v7'),
   TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'expected letters, digits, ".", "_" or "-"').default(''),
   LOG_LEVEL: env.logLevel(),

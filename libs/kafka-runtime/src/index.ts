@@ -1,5 +1,5 @@
 export { KafkaRuntime, type KafkaRuntimeOptions } from './kafka-runtime.js';
-export { createKafkaClient } from './kafka-client.js';
+export { createKafkaClient, kafkaSecurity, type KafkaClientOptions, type KafkaSecuritySettings } from './kafka-client.js';
 export { provisionTopics, withPrefix, type TopicSpec } from './topics/topic-provisioner.js';
 export { AvroEventCodec, type Decoded } from './codec/event-codec.js';
 export { IsolatedDecoder } from './codec/isolated-decoder.js';

@@ -4,7 +4,7 @@ import type { Logger, ReadinessCheck } from '@tributary/observability';
 import { AvroEventCodec } from './codec/event-codec.js';
 import { IsolatedDecoder } from './codec/isolated-decoder.js';
 import { SchemaRegistryClient } from './codec/schema-registry.js';
-import { createKafkaClient } from './kafka-client.js';
+import { createKafkaClient, kafkaSecurity } from './kafka-client.js';
 import { EventProducer } from './producer/event-producer.js';
 import { provisionTopics, withPrefix, type TopicSpec } from './topics/topic-provisioner.js';
 
@@ -30,7 +30,7 @@ export class KafkaRuntime {
   ) {}
 
   static async start({ service, config, log, topics }: KafkaRuntimeOptions): Promise<KafkaRuntime> {
-    const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? service, logger: log });
+    const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? service, logger: log, ...kafkaSecurity(config) });
     const admin = kafka.admin();
     await admin.connect();
     try {
