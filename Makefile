@@ -10,7 +10,7 @@ endif
 
 STACK := infra/local/stack.sh
 
-.PHONY: help install build check-config test test-unit test-deploy chaos demo up down status clean generate suggest-mappings
+.PHONY: prometheus help install build check-config test test-unit test-deploy chaos demo up down status clean generate suggest-mappings
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,12 @@ test-deploy: ## only the Helm chart, Dockerfile and compose checks (helm-java li
 chaos: build ## full-size chaos run: 2,000 orders, the sink SIGKILLed 5 times, Intacct failing (long; a short form runs in make test)
 	@tools/test.sh chaos
 
+fuzz: build ## full-size fuzz run: 10,000 hostile webhooks (FUZZ_RUNS), hostile Intacct replies, canary secrets (a short form runs in make test)
+	@tools/test.sh fuzz
+
+bench: build ## benchmarks against the local stack, with Node-RED side by side (installed under bench/peers); results in bench/results/
+	@bash bench/run.sh $(ARGS)
+
 demo: build ## start the stack, simulators and services; send sample orders; show what reached Intacct
 	@tools/demo.sh $(ARGS)
 
@@ -57,6 +63,9 @@ up: ## start the local Kafka broker and schema registry
 down: ## stop the demo services and the local stack
 	@tools/demo.sh --stop
 	@$(STACK) stop
+
+prometheus: ## install Debian's prometheus + promtool into .local/prometheus when not on PATH (the alert tests do it themselves)
+	@tools/ensure-prometheus.sh
 
 status: ## is the local stack running?
 	@$(STACK) status

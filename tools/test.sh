@@ -3,8 +3,12 @@
 #   tools/test.sh          unit + integration + e2e (starts the local stack if it is not running,
 #                          and stops it afterwards only if it started it)
 #   tools/test.sh unit     only the suites that need no stack
-#   tools/test.sh deploy   only the Helm chart, Dockerfile and compose checks (tests/deploy)
-#   tools/test.sh chaos    the full-size chaos run (CHAOS_ORDERS=2000, CHAOS_KILLS=5 unless set)
+#   tools/test.sh deploy   only the Helm chart, Dockerfile and compose checks (tests/deploy) and the
+#                          alert rules and dashboard (tests/prometheus, promtool)
+#   tools/test.sh chaos    the full-size chaos runs (CHAOS_ORDERS=2000, CHAOS_KILLS=5; the projector kill
+#                          test with PROJECTOR_KILL_EVENTS=100000, PROJECTOR_KILLS=5 unless set)
+#   tools/test.sh fuzz     the full-size fuzz run (FUZZ_RUNS=10000 hostile webhooks unless set); the
+#                          e2e suite of a normal run includes the same fuzz specs in a short form (FUZZ_RUNS=500)
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -35,18 +39,28 @@ run_suite() {
 
 started=$(date +%s)
 pids=()
-if [[ "$what" != chaos && "$what" != deploy ]]; then
+if [[ "$what" != chaos && "$what" != deploy && "$what" != fuzz ]]; then
   run_suite unit 2 'libs/**/dist/**/*.spec.js' 'apps/**/dist/**/*.spec.js' 'simulators/**/dist/**/*.spec.js' & pids+=($!)
 fi
-if [[ "$what" != chaos ]]; then
+if [[ "$what" != chaos && "$what" != fuzz ]]; then
   # The Helm chart (lint + render with helm-java, fetched once into .local/helm-java), the
   # Dockerfile and docker-compose.yml: no cluster, no Docker, no stack.
   run_suite deploy 1 'tests/deploy/*.spec.mjs' & pids+=($!)
+  # The alert rules and the dashboard: promtool check/test rules (Debian's prometheus package,
+  # unpacked once into .local/prometheus by tools/ensure-prometheus.sh), runbooks, metric names.
+  run_suite prometheus 1 'tests/prometheus/*.spec.mjs' & pids+=($!)
+fi
+
+if [[ "$what" == fuzz ]]; then
+  if ! infra/local/stack.sh status >/dev/null 2>&1; then infra/local/stack.sh start || exit 1; started_stack=1; fi
+  FUZZ_RUNS="${FUZZ_RUNS:-10000}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-3600}" TEST_TIMEOUT=3600000 run_suite fuzz 1 'tests/e2e/dist/fuzz-*.e2e-spec.js' & pids+=($!)
 fi
 
 if [[ "$what" == chaos ]]; then
   if ! infra/local/stack.sh status >/dev/null 2>&1; then infra/local/stack.sh start || exit 1; started_stack=1; fi
   CHAOS_ORDERS="${CHAOS_ORDERS:-2000}" CHAOS_KILLS="${CHAOS_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite chaos 1 'tests/e2e/dist/chaos.e2e-spec.js' & pids+=($!)
+  # The inventory projector SIGKILLed during a stream of 100,000 events (5,000 in `make test`).
+  PROJECTOR_KILL_EVENTS="${PROJECTOR_KILL_EVENTS:-100000}" PROJECTOR_KILLS="${PROJECTOR_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite projector-chaos 1 'tests/e2e/dist/inventory-projector-kill.e2e-spec.js' & pids+=($!)
 fi
 
 if [[ "$what" == all ]]; then
@@ -55,7 +69,8 @@ if [[ "$what" == all ]]; then
     started_stack=1
   fi
   run_suite integration 2 'libs/**/dist/**/*.int-spec.js' 'apps/**/dist/**/*.int-spec.js' & pids+=($!)
-  run_suite e2e 2 'tests/e2e/dist/**/*.e2e-spec.js' & pids+=($!)
+  # Includes the fuzz specs (tests/e2e/src/fuzz-*.e2e-spec.ts) in their short form.
+  FUZZ_RUNS="${FUZZ_RUNS:-500}" run_suite e2e 2 'tests/e2e/dist/**/*.e2e-spec.js' & pids+=($!)
 fi
 
 status=0

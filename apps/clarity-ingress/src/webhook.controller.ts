@@ -14,6 +14,8 @@ export class WebhookController {
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
     const result = await this.intake.receive({ rawBody, headers });
+    // The request timeout may have answered already (408): Clarity retries, the webhook id dedupes.
+    if (response.sent) return;
     await response.code(result.status).header('content-type', 'application/json').send(JSON.stringify(result.body));
   }
 }

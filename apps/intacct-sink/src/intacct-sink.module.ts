@@ -49,6 +49,8 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
       onRequest: metrics.requestRecorder('intacct'),
     }));
     this.clients.set(entity ?? '', client);
+    // The company's request slots are shared by every client of that company: one reading is enough.
+    metrics.watchBudget('intacct', () => client.requestBudget);
     return client;
   }
 
@@ -64,6 +66,7 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
     this.runner = await startPipelines(runtime, {
       group: SERVICE,
       deadLetterTopic: dlq,
+      outcomeTopic: topics.outcome,
       metrics,
       log: this.log,
       concurrency: config.SINK_CONCURRENCY,
@@ -124,7 +127,7 @@ export class IntacctSinkModule {
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: IntacctSinkModule,
-      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.order, topics.payment, topics.return, topics.settlement, topics.product, topics.xref, dlq] })],
+      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.order, topics.payment, topics.return, topics.settlement, topics.product, topics.xref, topics.outcome, dlq] })],
       providers: [{ provide: SINK_CONFIG, useFactory: () => loadConfig(intacctSinkEnvSchema, env) }, IntacctSinkHost],
     };
   }

@@ -2,8 +2,8 @@ import { salesOrderControlId } from '@tributary/mapping-intacct';
 import { exactlyOnceEffect, LedgerStatus, OperatorHeader, type PipelineOutcome } from '@tributary/kafka-runtime';
 import { checkoutPayment } from '@tributary/mapping-intacct';
 import { cashReceiptLedgerEntry, needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
-import { ensureIntacctCustomer } from './customer.step.js';
 import { ledgerEntries } from './ledger-entry.js';
+import { ensureOrderParties } from './order-parties.js';
 import { REVIEW_APPROVED_HEADER } from './order-review.js';
 import { recordAppliedVersion } from './order-version.js';
 import { planDocument } from './plan-document.js';
@@ -14,7 +14,7 @@ export const documentTypeOf = (docId: string | null | undefined, types: readonly
 
 /**
  * order.created (or an update of an order Intacct has never seen): map → company rules → review
- * → customer → sales document → cash receipt for invoices paid at checkout.
+ * → customer → ship-to and bill-to contacts → sales document → cash receipt for invoices paid at checkout.
  */
 export const handleOrderCreated: OrderHandler = async (deps, { value: event, correlationId, headers, offset }, { attempt, log }): Promise<PipelineOutcome> => {
   const { order } = event;
@@ -40,14 +40,8 @@ export const handleOrderCreated: OrderHandler = async (deps, { value: event, cor
   if (!alreadyPosted && deps.review && headers[REVIEW_APPROVED_HEADER] !== 'approved') deps.review.check(order);
   const intacct = deps.intacct(entityId);
 
-  if (deps.rules.customerId.from === 'order') {
-    const customer = await ensureIntacctCustomer(order, {
-      ledger: deps.ledger, intacct, customers: mapping.customers, customerIdPrefix: deps.rules.customerId.prefix ?? '',
-      ledgerEntry: ledgerFor('customer', order.customer.customerId, order.customer.email), attempt,
-    });
-    if (customer.created) log.info({ customerId: customer.customerId, clarityCustomerId: order.customer.customerId }, 'customer created');
-    document = { ...document, customerId: customer.customerId };
-  }
+  const parties = await ensureOrderParties(order, document.customerId, { deps, intacct, ledgerFor, attempt, log });
+  document = { ...document, customerId: parties.customerId, shipToContact: parties.shipToContact, billToContact: parties.billToContact };
 
   const result = await exactlyOnceEffect({
     ledger: deps.ledger, key: salesDocument.key, entry: salesDocument.entry, attempt, verifyDone: verify,

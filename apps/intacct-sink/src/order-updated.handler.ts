@@ -2,14 +2,16 @@ import { IntegrationError } from '@tributary/core';
 import { LedgerStatus, type PipelineOutcome } from '@tributary/kafka-runtime';
 import { documentChangeControlId } from './document-control-id.js';
 import { ledgerEntries } from './ledger-entry.js';
+import { ensureOrderParties } from './order-parties.js';
 import { handleOrderCreated } from './order-created.handler.js';
 import { isStale, lastAppliedVersion, recordAppliedVersion } from './order-version.js';
 import { planDocument } from './plan-document.js';
 import type { OrderHandler } from './sales-order.pipeline.js';
 
 /**
- * order.updated → update_sotransaction on the existing document: header, lines (changed by line
- * number, new ones appended) and subtotals from the new snapshot. Older events than the state
+ * order.updated → update_sotransaction on the existing document: header, ship-to and bill-to
+ * contacts (created first when an address is new), lines (changed by line number, new ones
+ * appended) and subtotals from the new snapshot. Older events than the state
  * Intacct reflects are skipped; an order Intacct never saw is created from the snapshot; a change
  * Intacct's state forbids (closed, converted, paid) comes back as a business error → DLQ with
  * Intacct's reason. Removing lines is refused: update_sotransaction cannot delete them.
@@ -34,9 +36,13 @@ export const handleOrderUpdated: OrderHandler = async (deps, message, context): 
   if (document.lines.length < previousLines) {
     throw IntegrationError.permanent('INTACCT.LINE_REMOVAL_UNSUPPORTED', `order ${order.orderNumber} now has ${document.lines.length} lines instead of ${previousLines}: update_sotransaction cannot delete lines, adjust ${docId} in Intacct by hand`, { orderId: order.orderId, docId });
   }
+  // A new ship-to (or bill-to) address is a new contact; an unchanged one is the contact the document already names.
+  const parties = await ensureOrderParties(order, document.customerId, { deps, intacct, ledgerFor, attempt: context.attempt, log: context.log });
   try {
     await intacct.updateSalesOrder(docId, {
       ...(document.message ? { message: document.message } : {}),
+      shipToContact: parties.shipToContact,
+      billToContact: parties.billToContact,
       ...(document.state ? { state: document.state } : {}),
       updateLines: document.lines.slice(0, previousLines).map((line, index) => ({ ...line, lineNo: index + 1 })),
       addLines: document.lines.slice(previousLines),
@@ -47,6 +53,6 @@ export const handleOrderUpdated: OrderHandler = async (deps, message, context): 
     if (!(error instanceof IntegrationError && error.code === 'INTACCT.DUPLICATE_CONTROLID')) throw error;
   }
   await recordAppliedVersion(deps.ledger, ledgerFor, order, event.occurredAt, document.lines.length);
-  context.log.info({ docId, orderId: order.orderId, lines: document.lines.length }, 'sales document updated');
+  context.log.info({ docId, orderId: order.orderId, lines: document.lines.length, shipToContact: parties.shipToContact }, 'sales document updated');
   return { kind: 'done', ref: docId };
 };

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { IntegrationError } from '@tributary/core';
 import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
-import type { IntacctArPayment, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder, IntacctSalesOrderChange } from '@tributary/connectors-intacct';
+import type { IntacctArPayment, IntacctContact, IntacctContactRef, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder, IntacctSalesOrderChange } from '@tributary/connectors-intacct';
 import type { AvroEventCodec, PipelineMessage } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
 import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
@@ -41,7 +41,11 @@ class FakeIntacct implements IntacctPort {
   readonly payments: Array<{ payment: IntacctArPayment; controlId: string }> = [];
   readonly updates: Array<{ docId: string; change: IntacctSalesOrderChange; controlId: string }> = [];
   readonly deleted: string[] = [];
+  readonly contacts: IntacctContactRef[] = [];
+  readonly createdContacts: Array<{ contact: IntacctContact; controlId: string }> = [];
+  contactLookups = 0;
   failCreateWith: IntegrationError | undefined;
+  failContactWith: IntegrationError | undefined;
   failPaymentWith: IntegrationError | undefined;
   failChangeWith: IntegrationError | undefined;
   async updateSalesOrder(docId: string, change: IntacctSalesOrderChange, { controlId }: { controlId: string }) {
@@ -70,6 +74,17 @@ class FakeIntacct implements IntacctPort {
     this.createdCustomers.push(customer);
     const ref: IntacctCustomerRef = { customerId: customer.customerId ?? `C-${this.customers.length + 1}`, recordNo: String(this.customers.length + 1), name: customer.name, ...(customer.email ? { email: customer.email } : {}), ...(customer.clarityId ? { clarityId: customer.clarityId } : {}) };
     this.customers.push(ref);
+    return ref;
+  }
+  async findContact(contactName: string) {
+    this.contactLookups += 1;
+    return this.contacts.find((c) => c.contactName === contactName) ?? null;
+  }
+  async createContact(contact: IntacctContact, { controlId }: { controlId: string }) {
+    if (this.failContactWith) throw this.failContactWith;
+    this.createdContacts.push({ contact, controlId });
+    const ref: IntacctContactRef = { recordNo: String(500 + this.contacts.length), contactName: contact.contactName };
+    this.contacts.push(ref);
     return ref;
   }
   async createArPayment(payment: IntacctArPayment, { controlId }: { controlId: string }) {
@@ -319,5 +334,89 @@ describe('salesOrderPipeline', () => {
     const { intacct, handle } = setup();
     assert.equal((await handle(orderEvent({ eventType: 'order.updated' }))).kind, 'done');
     assert.equal(intacct.created.length, 1);
+  });
+
+  it('creates the ship-to and bill-to contacts once, before the document, and names them on it', async () => {
+    const { intacct, handle, ledger } = setup();
+    const event = orderEvent();
+    event.order.billingAddress = { name: 'Jane Roe', line1: '200 Commerce Street', line2: null, city: 'Dallas', region: 'Texas', postalCode: '75201', country: 'United States' };
+    await handle(event);
+    const [shipTo, billTo] = intacct.createdContacts;
+    assert.equal(intacct.createdContacts.length, 2);
+    assert.match(shipTo!.contact.contactName, /^WEBSALES Jane Roe – [0-9a-f]{10}$/, 'fixed customer: still one contact per address');
+    assert.deepEqual(shipTo!.contact.mailAddress, { address1: '500 Congress Ave', address2: 'Ste 210', city: 'Austin', state: 'TX', zip: '78701', isoCountryCode: 'US' });
+    assert.deepEqual(billTo!.contact.mailAddress, { address1: '200 Commerce St', city: 'Dallas', state: 'TX', zip: '75201', isoCountryCode: 'US' });
+    assert.match(shipTo!.controlId, /^contact-create-[0-9a-f]{32}$/);
+    const document = intacct.created[0]!.order;
+    assert.equal(document.shipToContact, shipTo!.contact.contactName);
+    assert.equal(document.billToContact, billTo!.contact.contactName);
+    assert.deepEqual(ledger.history.filter((e) => e.entity === 'contact').map((e) => [e.key, e.status]), [
+      [`intacct:contact:${shipTo!.contact.contactName}`, 'PENDING'], [`intacct:contact:${shipTo!.contact.contactName}`, 'DONE'],
+      [`intacct:contact:${billTo!.contact.contactName}`, 'PENDING'], [`intacct:contact:${billTo!.contact.contactName}`, 'DONE'],
+    ]);
+    const contactsDone = ledger.history.findIndex((e) => e.entity === 'contact' && e.status === 'DONE' && e.externalId === billTo!.contact.contactName);
+    assert.ok(contactsDone < ledger.history.findIndex((e) => e.key === 'intacct:sales-order:10045'), 'contacts before the document');
+  });
+
+  it('names one contact for both roles when the order ships to its billing address, and reuses it for the next order there', async () => {
+    const { intacct, handle } = setup({ customerFrom: 'order' });
+    await handle(orderEvent());
+    const next = orderEvent();
+    next.order.orderId = '10046'; next.order.orderNumber = 'CL-10046';
+    await handle(next);
+    assert.equal(intacct.createdContacts.length, 1, 'one CONTACT for one address');
+    const name = intacct.createdContacts[0]!.contact.contactName;
+    assert.match(name, /^CL-CUST-77 Jane Roe – [0-9a-f]{10}$/, 'named after the customer the order is booked to');
+    assert.deepEqual(intacct.created.map((c) => [c.order.shipToContact, c.order.billToContact]), [[name, name], [name, name]]);
+  });
+
+  it('adopts a contact Intacct already has, and one whose replayed create was refused', async () => {
+    const first = setup();
+    await first.handle(orderEvent());
+    const existing = first.intacct.createdContacts[0]!.contact.contactName;
+
+    const { intacct, handle } = setup();
+    intacct.contacts.push({ recordNo: '77', contactName: existing });
+    await handle(orderEvent());
+    assert.equal(intacct.createdContacts.length, 0);
+    assert.equal(intacct.created[0]?.order.shipToContact, existing);
+
+    const racing = setup();
+    racing.intacct.failContactWith = IntegrationError.permanent('INTACCT.DUPLICATE_CONTROLID', 'SIM-DUPCTRL');
+    // Another sink created it between our lookup and our create: the create is refused as a replay of its controlid.
+    let lookups = 0;
+    racing.intacct.findContact = async (contactName: string) => (++lookups === 1 ? null : { recordNo: '78', contactName });
+    assert.equal((await racing.handle(orderEvent())).kind, 'done');
+    assert.equal(racing.intacct.created[0]?.order.shipToContact, existing, 'the other racer’s contact');
+    assert.equal(lookups, 2);
+    assert.equal(racing.ledger.get(`intacct:contact:${existing}`)?.status, 'DONE');
+  });
+
+  it('dead-letters an order whose contact Intacct refuses, before any document', async () => {
+    const { intacct, handle } = setup();
+    intacct.failContactWith = IntegrationError.permanent('INTACCT.BUSINESS_ERROR', 'BL01001973 Another Contact with the given value(s) already exists');
+    await assert.rejects(handle(orderEvent()), (error: unknown) => error instanceof IntegrationError && error.code === 'INTACCT.BUSINESS_ERROR');
+    assert.equal(intacct.created.length, 0);
+  });
+
+  it('switches the document to a new ship-to contact when an update moves the shipping address', async () => {
+    const { intacct, handle } = setup();
+    await handle(orderEvent());
+    const before = intacct.created[0]!.order.shipToContact;
+    const moved = orderEvent({ eventType: 'order.updated', occurredAt: Date.UTC(2026, 10, 25, 10, 0) });
+    moved.order.shippingAddress = { ...moved.order.shippingAddress, line1: '700 Lavaca Street', line2: null };
+    await handle(moved);
+    assert.equal(intacct.createdContacts.length, 2);
+    const newContact = intacct.createdContacts[1]!.contact;
+    assert.equal(newContact.mailAddress?.address1, '700 Lavaca St');
+    assert.equal(intacct.updates[0]?.change.shipToContact, newContact.contactName);
+    assert.notEqual(newContact.contactName, before);
+    assert.equal(intacct.updates[0]?.change.billToContact, before, 'the billing address did not move');
+
+    const again = orderEvent({ eventType: 'order.updated', occurredAt: Date.UTC(2026, 10, 25, 11, 0) });
+    again.order.shippingAddress = moved.order.shippingAddress;
+    await handle(again);
+    assert.equal(intacct.createdContacts.length, 2, 'an unchanged address creates nothing');
+    assert.equal(intacct.updates[1]?.change.shipToContact, newContact.contactName);
   });
 });

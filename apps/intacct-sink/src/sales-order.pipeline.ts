@@ -8,7 +8,7 @@ import { handleOrderCreated } from './order-created.handler.js';
 import { handleOrderUpdated } from './order-updated.handler.js';
 import type { OrderReview } from './order-review.js';
 
-export type IntacctPort = Pick<IntacctClient, 'createSalesOrder' | 'updateSalesOrder' | 'deleteSalesOrder' | 'findSalesDocumentByReference' | 'findCustomers' | 'createCustomer' | 'createArPayment' | 'findArPaymentByDocNumber'>;
+export type IntacctPort = Pick<IntacctClient, 'createSalesOrder' | 'updateSalesOrder' | 'deleteSalesOrder' | 'findSalesDocumentByReference' | 'findCustomers' | 'createCustomer' | 'findContact' | 'createContact' | 'createArPayment' | 'findArPaymentByDocNumber'>;
 
 export interface SalesOrderPipelineDeps {
   readonly source: TopicSpec;
@@ -38,6 +38,7 @@ const isOrderEventType = (type: string): type is OrderEventType => Object.hasOwn
  * commerce.order.v1 → Sage Intacct, exactly once in effect. Created orders, step by step:
  * map (pure) → apply the company's mapping file (items, dimensions, entity, document type,
  * state, rates) → hold anomalies for review → find-or-create the CUSTOMER (dedupe keys) →
+ * find-or-create the ship-to and bill-to CONTACTs (one per customer and address) →
  * create the sales document (ledger + deterministic controlid + lookup after unknown outcomes)
  * → for invoices paid at checkout, the cash receipt on the invoice's AR record.
  * The runtime commits the offset afterwards; a permanent failure goes to the DLQ and a replay

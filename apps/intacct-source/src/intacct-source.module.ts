@@ -41,6 +41,7 @@ class IntacctSourceHost implements OnApplicationBootstrap, OnApplicationShutdown
       onRequest: metrics.requestRecorder('intacct'),
     }));
     this.intacct = intacct;
+    metrics.watchBudget('intacct', () => intacct.requestBudget);
     const { kafka, producer } = runtime;
     const skuOf = (itemId: string) => skus.get(itemId) ?? itemId;
     const feeds = {
@@ -66,7 +67,9 @@ class IntacctSourceHost implements OnApplicationBootstrap, OnApplicationShutdown
     for (const name of config.INTACCT_SOURCE_FEEDS) {
       const feed = await feeds[name]();
       this.log.info({ feed: name, ...feed.resumedFrom }, 'feed resumed from its topic');
-      running.push({ name, poll: () => feed.poll() });
+      const exportWatermark = () => { const { watermark } = feed.resumedFrom; if (watermark > 0) metrics.sourceWatermark.set({ source: SERVICE, feed: name }, watermark / 1000); };
+      exportWatermark();
+      running.push({ name, poll: async () => { const emitted = await feed.poll(); exportWatermark(); return emitted; } });
     }
     const poll = async () => {
       let emitted = 0;

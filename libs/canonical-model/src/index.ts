@@ -14,3 +14,4 @@ export * from './generated/commerce-customer.v1.js';
 export * from './generated/commerce-shipment.v1.js';
 export * from './generated/inventory-level.v1.js';
 export * from './generated/customer-profile.v1.js';
+export * from './generated/integration-outcome.v1.js';

@@ -25,6 +25,7 @@ import { returnEventSchema } from './generated/commerce-return.v1.js';
 import { settlementEventSchema } from './generated/commerce-settlement.v1.js';
 import { crossReferenceSchema } from './generated/integration-xref.v1.js';
 import { inventoryAdjustmentEventSchema } from './generated/inventory-adjustment.v1.js';
+import { integrationOutcomeSchema } from './generated/integration-outcome.v1.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,10 @@ export const topics = {
   customerProfile: { name: 'customer.profile.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: customerProfileEventSchema },
   inventoryAdjustment: { name: 'inventory.adjustment.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: inventoryAdjustmentEventSchema },
   xref: { name: 'integration.xref.v1', partitions: 6, cleanupPolicy: 'compact', retentionMs: -1, valueSchema: crossReferenceSchema },
+  /** What each service did with each message (received, done, duplicate, skipped, dead_lettered, parked): `tributary trace`. */
+  outcome: { name: 'integration.outcome.v1', partitions: 6, cleanupPolicy: 'delete', retentionMs: 30 * DAY_MS, valueSchema: integrationOutcomeSchema },
+  /** Operator actions (DLQ replay and discard, window replays), JSON, kept a year. */
+  audit: { name: 'tributary.audit.v1', partitions: 1, cleanupPolicy: 'delete', retentionMs: 365 * DAY_MS },
 } as const satisfies Record<string, TopicDefinition>;
 
 /** Dead letter topic of a consumer group: kept long, so nothing that failed is ever lost. */

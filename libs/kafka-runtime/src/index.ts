@@ -23,3 +23,7 @@ export { PollingLoop, type PollingLoopOptions } from './source/polling-loop.js';
 export { ChangeFeed, type ChangeFeedOptions, type ChangeIdentity } from './source/change-feed.js';
 export { TributaryRuntimeModule, SERVICE_ENV, COMMON_CONFIG, LOGGER, type RuntimeModuleOptions } from './nest/tributary-runtime.module.js';
 export { runService, createServiceContext } from './nest/bootstrap.js';
+export { TransactionalProcessor, type TransactionalProcessorOptions, type TransactionalBatch } from './transactional/transactional-processor.js';
+export { StagedMap } from './transactional/staged-map.js';
+export { readCommittedToEnd } from './transactional/read-committed-to-end.js';
+export { OutcomeRecorder, type OutcomeRecord } from './consumer/outcome-recorder.js';

@@ -46,9 +46,34 @@ export class TributaryMetrics {
     labelNames: ['service', 'code'] as const, registers: [this.registry],
   });
 
+  readonly sourceWatermark = new Gauge({
+    name: 'tributary_source_watermark_timestamp_seconds', help: 'The newest change a source has published (its watermark), as a Unix time, per feed.',
+    labelNames: ['source', 'feed'] as const, registers: [this.registry],
+  });
+  readonly cdcReplayAge = new Gauge({
+    name: 'tributary_cdc_replay_age_seconds', help: 'How far behind now the CDC replay position is (seconds); grows while the source cannot keep up or is stuck.',
+    labelNames: ['source'] as const, registers: [this.registry],
+  });
+  private readonly budgets = new Map<string, () => { limit: number; inFlight: number }>();
+  readonly erpBudgetRemaining = new Gauge({
+    name: 'tributary_erp_budget_remaining', help: 'Concurrent request slots to an ERP/CRM this process may still start (its budget minus requests in flight).',
+    labelNames: ['system'] as const, registers: [this.registry],
+    collect: () => { for (const [system, read] of this.budgets) { const { limit, inFlight } = read(); this.erpBudgetRemaining.set({ system }, Math.max(0, limit - inFlight)); } },
+  });
+  readonly erpBudgetLimit = new Gauge({
+    name: 'tributary_erp_budget_limit', help: 'Concurrent request slots to an ERP/CRM this process is allowed (the company budget divided by the replicas).',
+    labelNames: ['system'] as const, registers: [this.registry],
+    collect: () => { for (const [system, read] of this.budgets) this.erpBudgetLimit.set({ system }, read().limit); },
+  });
+
   constructor(readonly service: string, options: { defaultMetrics?: boolean } = {}) {
     this.registry.setDefaultLabels({ service });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Exports `tributary_erp_budget_remaining` / `_limit` for `system`, read at each scrape. */
+  watchBudget(system: string, read: () => { limit: number; inFlight: number }): void {
+    this.budgets.set(system, read);
   }
 
   /** A connector's per-request hook (`onRequest`) that counts and times calls to `system`. */

@@ -27,3 +27,26 @@ export type {
   ClarityReturnLinePayload,
   ClarityProductPayload,
 } from './payload.js';
+export { startClaritySimulator } from './shop/start-clarity-simulator.js';
+export { sampleShopData, customerOf } from './shop/sample-shop.js';
+export type {
+  ClaritySimulator,
+  ClaritySimulatorOptions,
+  ClaritySimulatorStats,
+  ClarityCustomerRecordPayload,
+  ClarityShipmentPayload,
+  ClarityShipmentLinePayload,
+  ClarityEntityKind,
+  CustomerPatch,
+  EmitOptions,
+  InventoryLevel,
+  InventoryPush,
+  OrderStatusChange,
+  ShopData,
+  ShopFaults,
+  StoredInventoryLevel,
+  StoredOrder,
+  WebhookDelivery,
+  WebhookTarget,
+} from './shop/shop-types.js';
+export { startWebhookReceiver, type WebhookReceiver, type ReceivedWebhook } from './shop/webhook-receiver.js';

@@ -12,6 +12,7 @@ export type {
   StoredArInvoice,
   StoredArPayment,
   StoredArPaymentDetail,
+  StoredContact,
   StoredCustomer,
   StoredGlBatch,
   StoredGlEntry,

@@ -101,6 +101,9 @@ export interface StoredSalesDocument {
   prRecordKey?: string;
   /** DOCID of the document it was created from (`<createdfrom>`): SODOCUMENT.CREATEDFROM. */
   createdFrom?: string;
+  /** CONTACTNAME of `<shipto>` and `<billto>`: SODOCUMENT.SHIPTO.CONTACTNAME and BILLTO.CONTACTNAME. */
+  shipToContact?: string;
+  billToContact?: string;
 }
 
 /** A state change made from outside, as if a user worked the document in Intacct (admin `POST /documents/state`). */
@@ -159,6 +162,24 @@ export interface StoredCustomer {
   };
   /** The custom field CLARITY_ID. */
   clarityId?: string;
+  createdAt: string;
+  controlId: string;
+}
+
+/** A CONTACT (generic create, the contact fields of external-apis §1.10): CONTACTNAME is unique per company. */
+export interface StoredContact {
+  recordNo: string;
+  companyId: string;
+  contactName: string;
+  printAs: string;
+  companyName?: string;
+  firstName?: string;
+  lastName?: string;
+  phone1?: string;
+  email1?: string;
+  mailAddress?: StoredMailAddress;
+  status: string;
+  /** Wall-clock time the simulator stored it, ISO-8601: WHENCREATED and WHENMODIFIED. */
   createdAt: string;
   controlId: string;
 }
@@ -316,6 +337,8 @@ export interface IntacctSimulator {
   deletedDocuments(): StoredSalesDocument[];
   arInvoices(): StoredArInvoice[];
   customers(): StoredCustomer[];
+  /** CONTACT records of every company, oldest first. */
+  contacts(): StoredContact[];
   payments(): StoredArPayment[];
   /** Creates or updates the ITEMWAREHOUSEINFO row of that item and warehouse; WHENMODIFIED = now. Throws on a non-decimal quantity. */
   setStock(itemId: string, warehouseId: string, qtyOnHand: string): void;
@@ -337,7 +360,7 @@ export interface IntacctSimulator {
   setDocumentState(change: DocumentStateChange): DocumentStateOutcome;
   /** Makes every open session invalid, as if the company's session timeout passed. */
   expireSessions(): void;
-  /** Forgets documents, invoices, customers, payments, sessions, controlids, faults and stats; inventory goes back to the `inventory` option, ITEMs to `items` and `itemMaster`. */
+  /** Forgets documents, invoices, customers, contacts, payments, sessions, controlids, faults and stats; inventory goes back to the `inventory` option, ITEMs to `items` and `itemMaster`. */
   reset(): void;
   close(): Promise<void>;
 }

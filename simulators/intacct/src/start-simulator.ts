@@ -65,6 +65,7 @@ export const startIntacctSimulator = async (options: IntacctSimulatorOptions): P
     deletedDocuments: () => state.deletedDocuments(),
     arInvoices: () => state.arInvoices(),
     customers: () => state.customers(),
+    contacts: () => state.contacts(),
     payments: () => state.payments(),
     setStock: (itemId, warehouseId, qtyOnHand) => {
       inventory.set(itemId, warehouseId, qtyOnHand);

@@ -4,7 +4,7 @@ import { sampleOrders, webhookFor } from '@tributary/simulator-clarity';
 import { waitFor } from '@tributary/testing';
 import { dedupeKeys } from '@tributary/mapping-core';
 import { E2eStack } from './e2e-stack.js';
-import { assertDocumentMatchesOrder, assertIntacctHasNoDuplicates, assertInvoicesSettled, documentsByReference } from './order-expectations.js';
+import { assertDocumentContacts, assertDocumentMatchesOrder, assertIntacctHasNoDuplicates, assertInvoicesSettled, documentsByReference } from './order-expectations.js';
 
 describe('happy path: Clarity → Kafka → Sage Intacct', () => {
   let stack: E2eStack;
@@ -23,6 +23,7 @@ describe('happy path: Clarity → Kafka → Sage Intacct', () => {
       const documents = byReference.get(order.orderNumber ?? order.orderId) ?? [];
       assert.equal(documents.length, 1, `one document for ${order.orderId}`);
       assertDocumentMatchesOrder(documents[0]!, order);
+      assertDocumentContacts(stack.intacct, documents[0]!, order);
     }
     assert.equal(await stack.messageCount('clarity.webhook.v1'), 50, 'every webhook stored verbatim for audit');
 

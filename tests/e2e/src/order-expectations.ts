@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { ClarityOrderPayload } from '@tributary/simulator-clarity';
 import type { IntacctSimulator, StoredSalesDocument } from '@tributary/simulator-intacct';
 import { cashReceiptReference } from '@tributary/mapping-intacct';
+import { standardiseAddress } from '@tributary/mapping-core';
 import { itemIds } from './e2e-stack.js';
 
 const money = (value: unknown) => new Decimal(String(value)).toFixed(2);
@@ -22,6 +23,21 @@ export const assertDocumentMatchesOrder = (document: StoredSalesDocument, order:
   );
 };
 
+/** The document names a ship-to and a bill-to CONTACT that Intacct has, carrying the order's standardised addresses. */
+export const assertDocumentContacts = (intacct: IntacctSimulator, document: StoredSalesDocument, order: ClarityOrderPayload) => {
+  for (const [role, contactName, address] of [['ship-to', document.shipToContact, order.shippingAddress], ['bill-to', document.billToContact, order.billingAddress]] as const) {
+    const contact = intacct.contacts().find((c) => c.contactName === contactName);
+    assert.ok(contact, `${role} contact of ${document.referenceNo}: ${contactName}`);
+    const standard = standardiseAddress(address);
+    if (!standard.ok) continue;
+    assert.deepEqual(
+      [contact.mailAddress?.address1, contact.mailAddress?.city, contact.mailAddress?.zip, contact.mailAddress?.isoCountryCode],
+      [standard.value.line1, standard.value.city, standard.value.postalCode, standard.value.country],
+      `${role} address of ${document.referenceNo}`,
+    );
+  }
+};
+
 /** Exactly one document per order reference, and nothing else. */
 export const documentsByReference = (documents: readonly StoredSalesDocument[]) => {
   const byReference = new Map<string, StoredSalesDocument[]>();
@@ -31,13 +47,15 @@ export const documentsByReference = (documents: readonly StoredSalesDocument[]) 
 
 /**
  * The invariants of the whole Intacct side: one sales document per order reference, one CUSTOMER
- * per Clarity customer, one cash receipt per order, and every invoice paid at checkout settled.
+ * per Clarity customer, one CONTACT per name, one cash receipt per order, and every invoice paid at
+ * checkout settled.
  */
 export const assertIntacctHasNoDuplicates = (intacct: IntacctSimulator) => {
   const counts = (values: Array<string | undefined>) => values.filter((v): v is string => v !== undefined).reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
   const twice = (m: Map<string, number>) => [...m].filter(([, n]) => n > 1).map(([k]) => k);
   assert.deepEqual(twice(counts(intacct.documents().map((d) => d.referenceNo))), [], 'duplicate sales documents');
   assert.deepEqual(twice(counts(intacct.customers().map((c) => c.clarityId))), [], 'duplicate customers');
+  assert.deepEqual(twice(counts(intacct.contacts().map((c) => c.contactName))), [], 'duplicate contacts');
   assert.deepEqual(twice(counts(intacct.payments().map((p) => p.docNumber))), [], 'duplicate cash receipts');
 };
 

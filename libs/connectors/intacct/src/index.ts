@@ -3,6 +3,8 @@ export type {
   IntacctArPayment,
   IntacctArPaymentRef,
   IntacctClientOptions,
+  IntacctContact,
+  IntacctContactRef,
   IntacctCredentials,
   IntacctCustomer,
   IntacctCustomerRef,

@@ -257,6 +257,38 @@ describe('IntacctClient: customers and cash receipts', () => {
     await intacct.close();
   });
 
+  it('creates a contact and finds it by exact CONTACTNAME', async () => {
+    const intacct = client();
+    const name = 'C-1001 Jane Roe - 3f9a1c07b2';
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: createdObjectReply(controlId, 'contact', { RECORDNO: '501' }) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'query', 'CONTACT', [{ RECORDNO: '502', CONTACTNAME: name.toUpperCase() }, { RECORDNO: '501', CONTACTNAME: name }]) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'query', 'CONTACT', []) }),
+    ];
+    const created = await intacct.createContact({ contactName: name, printAs: 'Jane Roe', mailAddress: { address1: '500 Congress Ave', city: 'Austin', state: 'TX', zip: '78701', isoCountryCode: 'US' } }, { controlId: 'contact-create-1' });
+    assert.deepEqual(created, { recordNo: '501', contactName: name }, 'the name sent, when the reply echoes only RECORDNO');
+    assert.match(received[1]?.body ?? '', /<function controlid="contact-create-1"><create><CONTACT><CONTACTNAME>C-1001 Jane Roe - 3f9a1c07b2<\/CONTACTNAME><PRINTAS>Jane Roe<\/PRINTAS>/);
+    assert.deepEqual(await intacct.findContact(name), { recordNo: '501', contactName: name });
+    assert.match(received[2]?.body ?? '', /<equalto><field>CONTACTNAME<\/field><value>C-1001 Jane Roe - 3f9a1c07b2<\/value><\/equalto>/);
+    assert.equal(await intacct.findContact('C-1001 Nobody - 0000000000'), null);
+    await intacct.close();
+  });
+
+  it('classifies a refused contact as a business error and a create without a record as an unknown outcome', async () => {
+    const intacct = client();
+    steps = [
+      signIn(),
+      ({ controlId }) => ({ body: businessFailureReply(controlId) }),
+      ({ controlId }) => ({ body: listReply(controlId, 'query', 'contact', []) }),
+    ];
+    const refused = await rejectsWith(intacct.createContact({ contactName: 'x', printAs: 'x' }, { controlId: 'c-1' }), 'INTACCT.BUSINESS_ERROR');
+    assert.equal(refused.transient, false);
+    const lost = await rejectsWith(intacct.createContact({ contactName: 'x', printAs: 'x' }, { controlId: 'c-2' }), 'INTACCT.UNAVAILABLE');
+    assert.equal(lost.details['outcomeUnknown'], true);
+    await intacct.close();
+  });
+
   it('creates a payment and finds it by exact DOCNUMBER', async () => {
     const intacct = client();
     steps = [

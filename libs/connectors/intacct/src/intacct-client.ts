@@ -5,6 +5,8 @@ import type {
   IntacctArPayment,
   IntacctArPaymentRef,
   IntacctClientOptions,
+  IntacctContact,
+  IntacctContactRef,
   IntacctCustomer,
   IntacctCustomerRef,
   IntacctDate,
@@ -19,6 +21,7 @@ import type {
   IntacctStockLevel,
 } from './intacct-types.js';
 import { arPaymentsByDocNumber, arPaymentsReceivedBetween, createArPaymentFunction } from './request/create-arpymt.js';
+import { contactsByName, createContactFunction } from './request/create-contact.js';
 import { createCustomerFunction } from './request/create-customer.js';
 import { createGlBatchFunction, glBatchesByReference, glEntriesOfBatch } from './request/create-glbatch.js';
 import { createSoTransactionFunction } from './request/create-sotransaction.js';
@@ -35,11 +38,12 @@ import { apiSessionFrom, type ApiSession } from './response/api-session.js';
 import { arPaymentRows } from './response/ar-payment-rows.js';
 import { authenticationFailure, controlFailure, functionFailure } from './response/classify-failure.js';
 import { createdRecord } from './response/created-record.js';
+import { contactRefs } from './response/contact-rows.js';
 import { customerRefs } from './response/customer-rows.js';
 import { createdGlBatchSchema, glBatchRefs, glEntryRows } from './response/gl-batch-rows.js';
 import { parseIntacctResponse, type IntacctFunctionResult } from './response/intacct-response.js';
 import { itemRows } from './response/item-rows.js';
-import { createdArPaymentSchema, createdCustomerSchema } from './response/response-schema.js';
+import { createdArPaymentSchema, createdContactSchema, createdCustomerSchema } from './response/response-schema.js';
 import { changedSalesDocumentRefs, remainingResultId, salesDocumentRefs, type ChangedSalesDocumentRef } from './response/sales-document-rows.js';
 import { countLinesByDocId, salesDocumentLineDocIds } from './response/sales-document-line-rows.js';
 import { stockLevels } from './response/stock-level-rows.js';
@@ -132,6 +136,11 @@ export class IntacctClient {
       // Two functions with one controlid in one request would both read the first one's result.
       keyOf: (fn) => fn.controlId,
     });
+  }
+
+  /** The company's concurrent request budget in this process and the requests in flight now (for the metrics). */
+  get requestBudget(): { limit: number; inFlight: number } {
+    return { limit: this.slots.limit, inFlight: this.slots.inFlight };
   }
 
   /**
@@ -233,6 +242,28 @@ export class IntacctClient {
     const refs = customerRefs(result.data);
     if (!refs.ok) throw refs.error;
     return refs.value.filter((ref) => hasKey(ref, by)).sort(recordNoOrder);
+  }
+
+  /**
+   * Creates a contact (generic CONTACT create) to name as a document's ship-to or bill-to. Retries
+   * must reuse `controlId`, like createSalesOrder; after an unknown outcome, look it up with
+   * findContact. A CONTACTNAME the company already has is refused as INTACCT.BUSINESS_ERROR.
+   */
+  async createContact(contact: IntacctContact, opts: { controlId: string }): Promise<IntacctContactRef> {
+    const result = await this.execute(createContactFunction(contact, opts.controlId));
+    const created = createdRecord(result.data, createdContactSchema, 'CONTACT', opts.controlId);
+    if (!created.ok) throw created.error;
+    return { recordNo: created.value.RECORDNO, contactName: contact.contactName };
+  }
+
+  /** The contact whose CONTACTNAME is exactly `contactName`, or null. */
+  async findContact(contactName: string): Promise<IntacctContactRef | null> {
+    const result = await this.execute(queryFunction(contactsByName(contactName), freshControlId('contact-find')));
+    const refs = contactRefs(result.data);
+    if (!refs.ok) throw refs.error;
+    // The gateway may compare case-insensitively or trim; only the exact name is the contact.
+    const [first] = refs.value.filter((ref) => ref.contactName === contactName).sort(recordNoOrder);
+    return first ?? null;
   }
 
   /**

@@ -87,6 +87,9 @@ export interface IntacctSalesOrder {
   externalId?: string;
   message?: string;
   shippingMethod?: string;
+  /** CONTACTNAME of an existing CONTACT, sent as `<shipto><contactname>` and `<billto><contactname>`. */
+  shipToContact?: string;
+  billToContact?: string;
   currency: string;
   baseCurrency?: string;
   exchangeRate?: string;
@@ -105,6 +108,9 @@ export interface IntacctSalesOrder {
  */
 export interface IntacctSalesOrderChange {
   message?: string;
+  /** CONTACTNAME of an existing CONTACT: switches the document's ship-to or bill-to contact. */
+  shipToContact?: string;
+  billToContact?: string;
   state?: 'Draft' | 'Pending' | 'Closed';
   /** Replace the given values of existing lines. */
   updateLines?: Array<{ lineNo: number } & Partial<IntacctSalesOrderLine>>;
@@ -172,6 +178,29 @@ export interface IntacctCustomerRef {
   name: string;
   email?: string;
   clarityId?: string;
+}
+
+/**
+ * A CONTACT (generic create; the contact fields of external-apis §1.10). Contacts belong to the
+ * company, not to a customer; sales documents name them as ship-to and bill-to.
+ */
+export interface IntacctContact {
+  /** CONTACTNAME: the key, unique per company. */
+  contactName: string;
+  /** PRINTAS: the name printed on documents. */
+  printAs: string;
+  companyName?: string;
+  firstName?: string;
+  lastName?: string;
+  /** PHONE1 and EMAIL1. */
+  phone?: string;
+  email?: string;
+  mailAddress?: IntacctMailAddress;
+}
+
+export interface IntacctContactRef {
+  recordNo: string;
+  contactName: string;
 }
 
 export type IntacctPaymentMethod = 'Printed Check' | 'Cash' | 'EFT' | 'Credit Card' | 'Online Charge Card' | 'Online ACH Debit';

@@ -11,6 +11,8 @@ import { DeadLetterHeader, PARKED_CODE } from '../dead-letter/dead-letter-header
 import { ParkingLot } from '../dead-letter/parking-lot.js';
 import type { AvroEventCodec } from '../codec/event-codec.js';
 import { PipelineRunner } from './pipeline-runner.js';
+import { OutcomeRecorder, type OutcomeRecord } from './outcome-recorder.js';
+import { OperatorHeader } from '../dead-letter/dead-letter-headers.js';
 import type { PipelineMessage, PipelineOutcome } from './pipeline.js';
 
 type Payment = { id: string; amount: string };
@@ -35,6 +37,7 @@ describe('PipelineRunner against the real broker', () => {
   const handled: string[] = [];
   const behaviour = new Map<string, (attempt: number) => PipelineOutcome>();
   const dlqMessages: KafkaMessage[] = [];
+  const outcomes: OutcomeRecord[] = [];
 
   before(async () => {
     runtime = await KafkaRuntime.start({ service: 'test-sink', config, log, topics: [source, dlq] });
@@ -45,6 +48,7 @@ describe('PipelineRunner against the real broker', () => {
       kafka: runtime.kafka, groupId: `${config.TOPIC_PREFIX}test-sink`, service: 'test-sink', deadLetters,
       parkingLot: await ParkingLot.load(runtime.kafka, runtime.topic(dlq).name),
       retryPolicy: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 50, probeIntervalMs: 100 }, metrics, log,
+      outcomes: new OutcomeRecorder('outcomes', { encode: (o) => Buffer.from(JSON.stringify(o)) }, { send: async (m) => { outcomes.push(JSON.parse(m.value!.toString()) as OutcomeRecord); } }, log),
     });
     runner.add<Payment>({
       name: 'test-payments', source: runtime.topic(source), codec, system: 'test-erp',
@@ -73,6 +77,25 @@ describe('PipelineRunner against the real broker', () => {
   it('handles a decoded message and commits it (exact decimal reaches the handler)', async () => {
     await publish('k1', codec.encode({ id: 'p1', amount: '10.10' }));
     await waitFor(() => handled.includes('p1:10.10'), { what: 'p1 handled' });
+  });
+
+  it('records each finished message on the outcome channel (outcome, ref, correlation id)', async () => {
+    await publish('k-outcome', codec.encode({ id: 'p-outcome', amount: '1.00' }));
+    const record = await waitFor(() => outcomes.find((o) => o.key === 'k-outcome'), { what: 'the outcome of p-outcome' });
+    assert.equal(record.outcome, 'done');
+    assert.equal(record.ref, 'doc-p-outcome');
+    assert.equal(record.correlationId, 'corr-k-outcome');
+    assert.equal(record.service, 'test-sink');
+    assert.equal(record.pipeline, 'test-payments');
+  });
+
+  it('skips a window replay meant for another consumer group and handles one meant for it', async () => {
+    const replay = (key: string, id: string, group: string) => runtime.producer.send({ topic: runtime.topic(source).name, key, value: codec.encode({ id, amount: '2.00' }), headers: { [OperatorHeader.replayFor]: group } });
+    await replay('k-other', 'p-other', 'some-other-sink');
+    await replay('k-mine', 'p-mine', 'test-sink');
+    await waitFor(() => handled.includes('p-mine:2.00'), { what: 'the replay for this group handled' });
+    assert.ok(!handled.includes('p-other:2.00'), 'the replay for another group is not handled');
+    assert.ok(!outcomes.some((o) => o.key === 'k-other'), 'nor recorded');
   });
 
   it('retries transient failures, opens the circuit when they persist, and closes it when the system answers', async () => {

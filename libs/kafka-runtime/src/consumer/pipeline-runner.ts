@@ -1,12 +1,13 @@
 import type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { asIntegrationError, retryAfterMs, IntegrationError } from '@tributary/core';
-import type { Logger, TributaryMetrics } from '@tributary/observability';
+import { inSpan, SpanKind, type Logger, type TributaryMetrics } from '@tributary/observability';
 import type { Decoded } from '../codec/event-codec.js';
 import type { DeadLetterChannel } from '../dead-letter/dead-letter-channel.js';
 import { OperatorHeader, PARKED_CODE } from '../dead-letter/dead-letter-headers.js';
 import type { ParkingLot } from '../dead-letter/parking-lot.js';
 import { fullJitterDelay, type RetryPolicy } from '../retry/retry-policy.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import type { OutcomeRecorder } from './outcome-recorder.js';
 import { headersAsText, type PipelineDefinition, type PipelineOutcome } from './pipeline.js';
 
 export interface PipelineRunnerOptions {
@@ -20,7 +21,12 @@ export interface PipelineRunnerOptions {
   log: Logger;
   /** Partitions handled at the same time (order is kept within each). */
   concurrency?: number;
+  /** Where each finished message's outcome goes (integration.outcome.v1); best-effort, never awaited. */
+  outcomes?: OutcomeRecorder;
 }
+
+/** What became of one message: the metric label plus the ERP reference or the reason. */
+type Finished = { kind: string; ref?: string; reason?: string };
 
 class Stopped extends Error {}
 
@@ -93,9 +99,34 @@ export class PipelineRunner {
     for (const [index, message] of batch.messages.entries()) {
       if (this.stopping || !ctl.isRunning() || ctl.isStale()) return;
       const started = performance.now();
+      const headers = headersAsText(message.headers);
+      const replayFor = headers[OperatorHeader.replayFor];
+      if (replayFor !== undefined && replayFor !== this.options.service && replayFor !== this.options.groupId) {
+        // A window replay for another consumer group (`tributary replay --group`): not ours to redo.
+        resolveOffset(message.offset);
+        await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        continue;
+      }
       try {
-        const outcome = await this.processMessage(pipeline, batch, message, decoded[index]!, ctl);
-        this.options.metrics.messages.inc({ service: this.options.service, topic: batch.topic, outcome });
+        const value = decoded[index]!;
+        const finished = await inSpan(`${pipeline.name} process`, {
+          kind: SpanKind.CONSUMER,
+          traceparent: headers['traceparent'] ?? '',
+          attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic, 'messaging.kafka.partition': batch.partition, 'messaging.kafka.offset': message.offset, 'messaging.consumer.group.name': this.options.groupId, 'tributary.key': message.key?.toString() ?? '' },
+        }, async (span) => {
+          const result = await this.processMessage(pipeline, batch, message, value, ctl);
+          span.setAttribute('tributary.outcome', result.kind);
+          if (result.ref) span.setAttribute('tributary.ref', result.ref);
+          return result;
+        });
+        this.options.metrics.messages.inc({ service: this.options.service, topic: batch.topic, outcome: finished.kind });
+        this.options.outcomes?.record({
+          eventId: eventIdOf(value.ok ? value.value : undefined) ?? `${batch.topic}/${batch.partition}/${message.offset}`,
+          service: this.options.service, pipeline: pipeline.name, topic: batch.topic, partition: batch.partition, offset: message.offset,
+          key: message.key?.toString() ?? '', outcome: finished.kind, ref: finished.ref ?? null, reason: finished.reason ?? null,
+          correlationId: headers['correlation-id'] ?? `${batch.topic}/${batch.partition}/${message.offset}`,
+          traceId: traceIdOf(headers['traceparent']), subject: subjectOf(value.ok ? value.value : undefined), at: Date.now(),
+        });
       } catch (error) {
         if (error instanceof Stopped) return;
         throw error;
@@ -109,7 +140,7 @@ export class PipelineRunner {
   }
 
   /** Returns the outcome label once the message is done with (effect or DLQ); throws Stopped to leave it uncommitted. */
-  private async processMessage(pipeline: PipelineDefinition<unknown>, batch: Batch, message: KafkaMessage, decoded: Decoded<unknown>, ctl: Batchctl): Promise<string> {
+  private async processMessage(pipeline: PipelineDefinition<unknown>, batch: Batch, message: KafkaMessage, decoded: Decoded<unknown>, ctl: Batchctl): Promise<Finished> {
     const key = message.key?.toString() ?? '';
     const headers = headersAsText(message.headers);
     const correlationId = headers['correlation-id'] ?? `${batch.topic}/${batch.partition}/${message.offset}`;
@@ -123,12 +154,13 @@ export class PipelineRunner {
 
     if (!decoded.ok) {
       await deadLetter(decoded.error, 'decode', 1, Date.now());
-      return 'dead_lettered';
+      return { kind: 'dead_lettered', reason: `${decoded.error.code}: ${decoded.error.message}` };
     }
     if (headers[OperatorHeader.replay] === 'first') this.options.parkingLot.unpark(batch.topic, key);
     if (this.options.parkingLot.isParked(batch.topic, key)) {
-      await deadLetter(IntegrationError.permanent(PARKED_CODE, `key ${key} has an earlier message in ${this.options.deadLetters.topic}; parked behind it`), 'park', 0, Date.now());
-      return 'parked';
+      const parked = IntegrationError.permanent(PARKED_CODE, `key ${key} has an earlier message in ${this.options.deadLetters.topic}; parked behind it`);
+      await deadLetter(parked, 'park', 0, Date.now());
+      return { kind: 'parked', reason: `${parked.code}: ${parked.message}` };
     }
 
     const partitionId = `${batch.topic}/${batch.partition}`;
@@ -143,7 +175,7 @@ export class PipelineRunner {
         if (!error.transient) {
           await deadLetter(error, pipeline.stageOf?.(error) ?? 'deliver', attempt, firstFailureAt);
           this.circuit.close(pipeline.system, partitionId);
-          return 'dead_lettered';
+          return { kind: 'dead_lettered', reason: `${error.code}: ${error.message}`.slice(0, 1000) };
         }
         this.options.metrics.retries.inc({ service: this.options.service, code: error.code });
         const policy = this.options.retryPolicy;
@@ -160,7 +192,7 @@ export class PipelineRunner {
       }
       this.circuit.close(pipeline.system, partitionId);
       log.info({ outcome: outcome.kind, ref: 'ref' in outcome ? outcome.ref : undefined, reason: 'reason' in outcome ? outcome.reason : undefined, attempt }, 'message handled');
-      return outcome.kind;
+      return outcome.kind === 'skipped' ? { kind: outcome.kind, reason: outcome.reason } : { kind: outcome.kind, ref: outcome.ref };
     }
   }
 
@@ -184,3 +216,16 @@ export class PipelineRunner {
     if (this.stopping || !ctl.isRunning() || ctl.isStale()) throw new Stopped();
   }
 }
+
+const TRACE_ID = /^00-([0-9a-f]{32})-/;
+const traceIdOf = (traceparent: string | undefined): string | null => (traceparent ? TRACE_ID.exec(traceparent.trim())?.[1] ?? null : null);
+const field = (value: unknown, name: string): string | undefined => {
+  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
+  return typeof found === 'string' && found !== '' ? found : undefined;
+};
+/** Canonical events carry `eventId`; the order number (or another human handle) when there is one. */
+const eventIdOf = (value: unknown): string | undefined => field(value, 'eventId');
+const subjectOf = (value: unknown): string | null => {
+  const nested = (name: string) => field(value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined, 'orderNumber');
+  return field(value, 'orderNumber') ?? nested('order') ?? nested('payment') ?? nested('return') ?? field(value, 'returnNumber') ?? field(value, 'settlementId') ?? null;
+};

@@ -6,6 +6,7 @@ import { defaultRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
 import type { TopicSpec } from '../topics/topic-provisioner.js';
 import type { PipelineDefinition } from './pipeline.js';
 import { PipelineRunner } from './pipeline-runner.js';
+import { OutcomeRecorder, type OutcomeRecord } from './outcome-recorder.js';
 
 export interface StartPipelinesOptions {
   /** The consumer group: the service name, exactly. */
@@ -17,6 +18,8 @@ export interface StartPipelinesOptions {
   readonly log: Logger;
   readonly retryPolicy?: RetryPolicy;
   readonly concurrency?: number;
+  /** integration.outcome.v1 (with its Avro schema): when given, every finished message is recorded there (best-effort). */
+  readonly outcomeTopic?: TopicSpec & { readonly valueSchema: object };
 }
 
 /**
@@ -28,6 +31,9 @@ export const startPipelines = async (runtime: KafkaRuntime, options: StartPipeli
   const group = runtime.topic({ ...options.deadLetterTopic, name: options.group }).name;
   const parkingLot = await ParkingLot.load(runtime.kafka, deadLetterTopic);
   if (parkingLot.size > 0) options.log.warn({ parkedKeys: parkingLot.size, deadLetterTopic }, 'keys parked behind dead-lettered messages');
+  const outcomes = options.outcomeTopic
+    ? new OutcomeRecorder(runtime.topic(options.outcomeTopic).name, await runtime.codec<OutcomeRecord>(options.outcomeTopic, options.outcomeTopic.valueSchema), runtime.producer, options.log)
+    : undefined;
   const runner = new PipelineRunner({
     kafka: runtime.kafka,
     groupId: group,
@@ -38,6 +44,7 @@ export const startPipelines = async (runtime: KafkaRuntime, options: StartPipeli
     metrics: options.metrics,
     log: options.log,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(outcomes ? { outcomes } : {}),
   });
   for (const pipeline of options.pipelines) runner.add(pipeline);
   await runner.start();

@@ -33,4 +33,9 @@ export const OperatorHeader = {
    * key's parking), `follow` for the ones parked behind it (parked again if the first fails again).
    */
   replay: 'x-tributary-replay',
+  /**
+   * On a message re-published by `tributary replay --group <group>`: only that consumer group's
+   * runner handles it; every other group's runner commits past it untouched.
+   */
+  replayFor: 'x-tributary-replay-for',
 } as const;

@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { commonEnvSchema, loadConfig, type CommonEnv } from '@tributary/config';
-import { createLogger, OpsServer, Readiness, TributaryMetrics, type Logger } from '@tributary/observability';
+import { createLogger, OpsServer, Readiness, startTracing, TributaryMetrics, type Logger } from '@tributary/observability';
 import { KafkaRuntime } from '../kafka-runtime.js';
 import type { TopicSpec } from '../topics/topic-provisioner.js';
 
@@ -56,7 +56,15 @@ export class TributaryRuntimeModule {
       providers: [
         { provide: SERVICE_ENV, useValue: options.env },
         { provide: COMMON_CONFIG, useFactory: () => loadConfig(commonEnvSchema, options.env) },
-        { provide: LOGGER, useFactory: (config: CommonEnv) => createLogger(options.service, config.LOG_LEVEL), inject: [COMMON_CONFIG] },
+        {
+          provide: LOGGER,
+          useFactory: (config: CommonEnv) => {
+            // Tracing (once per process): spans always, OTLP export only when configured (TRIBUTARY_TRACING=otlp or OTEL_EXPORTER_OTLP_ENDPOINT).
+            startTracing({ service: options.service, env: options.env });
+            return createLogger(options.service, config.LOG_LEVEL);
+          },
+          inject: [COMMON_CONFIG],
+        },
         { provide: TributaryMetrics, useFactory: () => new TributaryMetrics(options.service) },
         { provide: Readiness, useFactory: () => new Readiness() },
         {

@@ -4,6 +4,7 @@ export { intacctOrderMappingRulesSchema, type IntacctOrderMappingRules } from '.
 export { MappingErrorCode } from './mapping-error.js';
 export { applyCompanyRules, type CompanyRules, type SalesOrderPlan } from './company-rules.js';
 export { intacctCustomerId, toIntacctCustomer } from './customer.js';
+export { orderContacts, MAX_CONTACTNAME, type OrderContacts } from './order-contacts.js';
 export { toIntacctCashReceipt, cashReceiptReference, checkoutPayment, capturedPayment, type ReceivedPayment } from './cash-receipt.js';
 export { reconcileSalesDocuments, reconcileOrders, reconcileReturns, reconcilePayments, reconcileRecords, combineReconciliation, type ReconciliationReport, type ReconciliationFinding, type ReconciliationSection, type FindingKind, type RecordKind, type ExpectedRecord, type FoundRecord } from './reconciliation.js';
 export { toInventoryAdjustmentEvent, stockVersion, stockKey } from './inventory-adjustment.js';

@@ -1,39 +1,17 @@
 import { businessErrors } from '../gateway/gateway-errors.js';
-import type { StoredCustomer, StoredMailAddress } from '../simulator-types.js';
-import { child, childText, type XmlElement } from '../xml/xml-reader.js';
+import type { StoredCustomer } from '../simulator-types.js';
+import { child, type XmlElement } from '../xml/xml-reader.js';
 import { element, leaf } from '../xml/xml-writer.js';
+import { CONTACT_TEXT_FIELDS, copyTexts, mailAddress, text } from './contact-fields.js';
 import type { FunctionContext, FunctionOutcome } from './function-handler.js';
 
 const STATUSES = new Set(['active', 'inactive']);
 const NOT_CREATED = 'Could not create Customer record!';
 
-const text = (parent: XmlElement, name: string): string | undefined => {
-  const value = childText(parent, name);
-  return value === undefined || value === '' ? undefined : value;
-};
-
 const invalid = (description: string, description2: string, correction = ''): FunctionOutcome => ({
   ok: false,
   errors: businessErrors(description, description2, correction, NOT_CREATED),
 });
-
-/** Copies the named child elements that are present and non-empty into `target`. */
-const copyTexts = <T extends object>(parent: XmlElement, target: T, fields: ReadonlyArray<readonly [keyof T & string, string]>): T => {
-  for (const [field, name] of fields) {
-    const value = text(parent, name);
-    if (value !== undefined) (target as Record<string, string>)[field] = value;
-  }
-  return target;
-};
-
-const mailAddress = (contact: XmlElement): StoredMailAddress | undefined => {
-  const address = child(contact, 'MAILADDRESS');
-  if (!address) return undefined;
-  return copyTexts<StoredMailAddress>(address, {}, [
-    ['address1', 'ADDRESS1'], ['address2', 'ADDRESS2'], ['city', 'CITY'], ['state', 'STATE'], ['zip', 'ZIP'],
-    ['country', 'COUNTRY'], ['isoCountryCode', 'ISOCOUNTRYCODE'],
-  ]);
-};
 
 /** Generic `<create><CUSTOMER>` (external-apis §1.10). */
 export const createCustomer = (customer: XmlElement, context: FunctionContext): FunctionOutcome => {
@@ -59,9 +37,7 @@ export const createCustomer = (customer: XmlElement, context: FunctionContext): 
     customerId,
     name,
     status,
-    displayContact: copyTexts<StoredCustomer['displayContact']>(contact, { printAs, ...(address ? { mailAddress: address } : {}) }, [
-      ['companyName', 'COMPANYNAME'], ['firstName', 'FIRSTNAME'], ['lastName', 'LASTNAME'], ['phone1', 'PHONE1'], ['email1', 'EMAIL1'],
-    ]),
+    displayContact: copyTexts<StoredCustomer['displayContact']>(contact, { printAs, ...(address ? { mailAddress: address } : {}) }, CONTACT_TEXT_FIELDS),
     createdAt: context.now.toISOString(),
     controlId: context.controlId,
   };

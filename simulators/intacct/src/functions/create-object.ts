@@ -1,8 +1,10 @@
 import { gatewayError, ErrorNo } from '../gateway/gateway-errors.js';
 import type { XmlElement } from '../xml/xml-reader.js';
 import { createArPayment } from './create-arpymt.js';
+import { createContact } from './create-contact.js';
 import { createCustomer } from './create-customer.js';
 import { createGlBatch } from './create-glbatch.js';
+import { contactSchemaError } from './contact-schema.js';
 import { customerSchemaError } from './customer-schema.js';
 import { glBatchSchemaError } from './glbatch-schema.js';
 import type { FunctionContext, FunctionHandler, FunctionOutcome } from './function-handler.js';
@@ -14,6 +16,7 @@ interface CreatableObject {
 
 const CREATABLE: Readonly<Record<string, CreatableObject>> = {
   CUSTOMER: { schema: customerSchemaError, create: createCustomer },
+  CONTACT: { schema: contactSchemaError, create: createContact },
   ARPYMT: { create: createArPayment },
   GLBATCH: { schema: glBatchSchemaError, create: createGlBatch },
 };

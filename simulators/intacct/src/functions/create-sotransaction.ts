@@ -4,6 +4,7 @@ import { child, childText } from '../xml/xml-reader.js';
 import { overCreditErrors, sourceDocument } from './created-from.js';
 import { customerExists, type FunctionContext, type FunctionHandler, type FunctionOutcome } from './function-handler.js';
 import { documentTotal, isoDate, optionalText, readLines, readSubtotals, STATES } from './sales-document-fields.js';
+import { readDocumentContacts } from './sales-document-contacts.js';
 import { createSoTransactionSchemaError } from './sales-document-schema.js';
 
 export { formatAmount } from './sales-document-fields.js';
@@ -42,6 +43,8 @@ export const createSoTransaction: FunctionHandler = {
       return invalid('Invalid Customer', `Customer '${customerId}' does not exist or is inactive.`, 'Use a valid, active customer ID.');
     }
     if (!STATES.has(state)) return invalid('Invalid State', `State '${state}' is not one of Draft, Pending, Closed.`);
+    const contacts = readDocumentContacts(verb, context);
+    if ('errors' in contacts) return { ok: false, errors: contacts.errors };
     const createdFrom = optionalText(verb, 'createdfrom');
     const source = createdFrom === undefined ? undefined : sourceDocument(createdFrom, context);
     if (source && 'errors' in source) return { ok: false, errors: source.errors };
@@ -78,6 +81,7 @@ export const createSoTransaction: FunctionHandler = {
       total,
       ...(exchangeRateDate ? { exchangeRateDate } : {}),
       ...(source ? { createdFrom: source.document.docId } : {}),
+      ...contacts.value,
     };
     if (context.locationId) document.entityId = context.locationId;
     for (const [field, name] of [['externalId', 'externalid'], ['message', 'message'], ['shippingMethod', 'shippingmethod'], ['baseCurrency', 'basecurr'], ['exchangeRate', 'exchrate'], ['projectId', 'projectid']] as const) {

@@ -74,11 +74,16 @@ const SUBTOTAL_SEQUENCE: readonly SequenceParticle[] = [
 
 const DATE_SEQUENCE = [required('year'), required('month'), required('day')];
 
+/** `<shipto>` and `<billto>` name a contact by its CONTACTNAME. */
+const CONTACT_REFERENCE_SEQUENCE = [required('contactname')];
+
 /** The first schema violation in a create_sotransaction, if any. */
 export const createSoTransactionSchemaError = (verb: XmlElement): string | undefined => {
   const checks: Array<[XmlElement | undefined, readonly SequenceParticle[]]> = [
     [verb, CREATE_SOTRANSACTION_SEQUENCE],
     [child(verb, 'datecreated'), DATE_SEQUENCE],
+    [child(verb, 'shipto'), CONTACT_REFERENCE_SEQUENCE],
+    [child(verb, 'billto'), CONTACT_REFERENCE_SEQUENCE],
     [child(verb, 'sotransitems'), [oneOrMore('sotransitem')]],
     ...childrenNamed(child(verb, 'sotransitems') ?? verb, 'sotransitem').map(
       (item): [XmlElement, readonly SequenceParticle[]] => [item, SOTRANSITEM_SEQUENCE],
@@ -140,6 +145,8 @@ export const updateSoTransactionSchemaError = (verb: XmlElement): string | undef
   const checks: Array<[XmlElement | undefined, readonly SequenceParticle[]]> = [
     [verb, UPDATE_SOTRANSACTION_SEQUENCE],
     [child(verb, 'datecreated'), DATE_SEQUENCE],
+    [child(verb, 'shipto'), CONTACT_REFERENCE_SEQUENCE],
+    [child(verb, 'billto'), CONTACT_REFERENCE_SEQUENCE],
     ...(lineItems?.children ?? []).map((item): [XmlElement, readonly SequenceParticle[]] => [
       item,
       item.name === 'updatesotransitem' ? UPDATESOTRANSITEM_SEQUENCE : SOTRANSITEM_SEQUENCE,

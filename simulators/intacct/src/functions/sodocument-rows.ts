@@ -18,6 +18,8 @@ export const SODOCUMENT_FIELDS = [
   'BASECURR',
   'PRRECORDKEY',
   'CREATEDFROM',
+  'SHIPTO.CONTACTNAME',
+  'BILLTO.CONTACTNAME',
 ] as const;
 
 export const usDate = (isoDate: string): string => {
@@ -30,7 +32,10 @@ export const usDateTime = (isoTimestamp: string): string => {
   return `${usDate(date)} ${time.slice(0, 8)}`;
 };
 
-/** A stored document as a SODOCUMENT row. PONUMBER is where `referenceno` lands; CREATEDFROM is the source DOCID. */
+/**
+ * A stored document as a SODOCUMENT row. PONUMBER is where `referenceno` lands; CREATEDFROM is the
+ * source DOCID; the contacts read back under Intacct's dotted names (SHIPTO.CONTACTNAME).
+ */
 export const sodocumentRow = (doc: StoredSalesDocument): Row => ({
   RECORDNO: doc.recordNo,
   DOCNO: doc.docNo,
@@ -47,4 +52,6 @@ export const sodocumentRow = (doc: StoredSalesDocument): Row => ({
   BASECURR: doc.baseCurrency ?? '',
   PRRECORDKEY: doc.prRecordKey ?? '',
   CREATEDFROM: doc.createdFrom ?? '',
+  'SHIPTO.CONTACTNAME': doc.shipToContact ?? '',
+  'BILLTO.CONTACTNAME': doc.billToContact ?? '',
 });

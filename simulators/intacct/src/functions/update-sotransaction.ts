@@ -3,6 +3,7 @@ import type { StoredSalesDocument, StoredSalesDocumentLine } from '../simulator-
 import { child, childrenNamed, type XmlElement } from '../xml/xml-reader.js';
 import type { FunctionContext, FunctionHandler, FunctionOutcome } from './function-handler.js';
 import { documentTotal, isoDate, optionalText, readLine, readSubtotals, STATES, type Parsed } from './sales-document-fields.js';
+import { readDocumentContacts } from './sales-document-contacts.js';
 import { lockedDocumentErrors, targetDocument } from './sales-document-lock.js';
 import { updateSoTransactionSchemaError } from './sales-document-schema.js';
 
@@ -67,6 +68,8 @@ export const updateSoTransaction: FunctionHandler = {
     if (optionalText(verb, 'state') !== undefined && !STATES.has(state)) {
       return invalid('Invalid State', `State '${state}' is not one of Draft, Pending, Closed.`);
     }
+    const contacts = readDocumentContacts(verb, context, SUMMARY);
+    if ('errors' in contacts) return { ok: false, errors: contacts.errors };
     const lines = updatedLines(verb, document, context);
     if ('errors' in lines) return { ok: false, errors: lines.errors };
     const subtotals = updatedSubtotals(verb, document);
@@ -79,6 +82,7 @@ export const updateSoTransaction: FunctionHandler = {
       const value = optionalText(verb, name);
       if (value !== undefined) document[field] = value;
     }
+    Object.assign(document, contacts.value);
     document.lines = lines.value;
     document.subtotals = subtotals.value;
     document.total = documentTotal(lines.value, subtotals.value);

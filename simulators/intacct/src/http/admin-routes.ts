@@ -8,7 +8,7 @@ import { stockUpdateSchema } from './stock-schema.js';
 
 export const ADMIN_PREFIX = '/_sim';
 
-type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'payments' | 'inventory' | 'setStock' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions' | 'setDocumentState' | 'glBatches' | 'items' | 'setItem'>;
+type Admin = Pick<IntacctSimulator, 'documents' | 'arInvoices' | 'customers' | 'contacts' | 'payments' | 'inventory' | 'setStock' | 'stats' | 'setFaults' | 'clearFaults' | 'reset' | 'expireSessions' | 'setDocumentState' | 'glBatches' | 'items' | 'setItem'>;
 
 /** The admin API other processes (e2e tests, bench) use to inspect and steer the simulator. */
 export const handleAdmin = async (request: IncomingMessage, response: ServerResponse, path: string, admin: Admin): Promise<void> => {
@@ -22,6 +22,8 @@ export const handleAdmin = async (request: IncomingMessage, response: ServerResp
       return sendJson(response, 200, admin.arInvoices());
     case 'GET /customers':
       return sendJson(response, 200, admin.customers());
+    case 'GET /contacts':
+      return sendJson(response, 200, admin.contacts());
     case 'GET /payments':
       return sendJson(response, 200, admin.payments());
     case 'GET /inventory':

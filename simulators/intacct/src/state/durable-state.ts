@@ -1,4 +1,4 @@
-import type { StoredArInvoice, StoredArPayment, StoredCustomer, StoredSalesDocument } from '../simulator-types.js';
+import type { StoredArInvoice, StoredArPayment, StoredContact, StoredCustomer, StoredSalesDocument } from '../simulator-types.js';
 import type { ItemSeed, StoredGlBatch, StoredItem } from '../simulator-types.js';
 import { applyItemChange, changeOf, itemChangeProblem, newItem, type ItemChange } from './item-master.js';
 
@@ -23,6 +23,8 @@ interface Books {
   nextItemRecordNo?: number;
   /** SODOCUMENTENTRY numbers its lines in a sequence of its own. */
   nextEntryRecordNo?: number;
+  /** CONTACT records; CONTACTNAME is unique per company. */
+  contacts?: StoredContact[];
 }
 
 const emptyBooks = (): Books => ({
@@ -157,6 +159,23 @@ export class DurableState {
 
   addCustomer(customer: StoredCustomer): void {
     this.books.customers.push(customer);
+  }
+
+  contacts(): StoredContact[] {
+    return structuredClone(this.books.contacts ?? []);
+  }
+
+  contactsOf(companyId: string): readonly StoredContact[] {
+    return (this.books.contacts ?? []).filter((contact) => contact.companyId === companyId);
+  }
+
+  /** The company's contact with exactly that CONTACTNAME. */
+  contact(companyId: string, contactName: string): StoredContact | undefined {
+    return this.books.contacts?.find((contact) => contact.companyId === companyId && contact.contactName === contactName);
+  }
+
+  addContact(contact: StoredContact): void {
+    (this.books.contacts ??= []).push(contact);
   }
 
   payments(): StoredArPayment[] {

@@ -130,9 +130,11 @@ describe('readClarityWebhook and validateWith', () => {
   it('knows every supported type', () => {
     assert.deepEqual([...clarityWebhookEventTypes], [
       'order.created', 'order.updated', 'order.cancelled', 'payment.captured', 'payment.refunded', 'return.created', 'product.updated',
+      'customer.created', 'customer.updated', 'inventory.changed', 'shipment.created',
     ]);
     assert.equal(isClarityWebhookEventType('return.created'), true);
-    assert.equal(isClarityWebhookEventType('inventory.changed'), false);
+    assert.equal(isClarityWebhookEventType('inventory.changed'), true);
+    assert.equal(isClarityWebhookEventType('coupon.created'), false);
     assert.equal(isClarityWebhookEventType('__proto__'), false);
   });
 });

@@ -68,6 +68,12 @@ export const clarityOrderSchema = z.object({
   /** A coupon amount on the whole order, not yet spread over the lines (the mapping allocates it). */
   orderDiscount: clarityAmountSchema.optional(),
   totalAmount: clarityAmountSchema,
+  /** When Clarity last changed the order, if it says: orders deliveries of it (else the webhook's createdAt). */
+  updatedAt: timestamp.optional(),
+  /** Clarity's revision counter of the order, if it sends one: compared before any time. */
+  version: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Who made the change: `integration:tributary` is our own write echoed back. */
+  updatedBy: z.string().optional(),
 });
 
 export type ClarityAddress = z.infer<typeof clarityAddressSchema>;

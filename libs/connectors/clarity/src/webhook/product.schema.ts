@@ -18,6 +18,8 @@ export const clarityProductSchema = z
     status: z.enum(clarityProductStatuses),
     /** When Clarity last changed the product: with the content, it orders versions of it. */
     modifiedAt: timestamp,
+    /** Who made the change: `integration:tributary` is our own write echoed back. */
+    updatedBy: z.string().optional(),
   })
   .superRefine((product, ctx) => {
     if (product.price !== null && product.currency === null) {

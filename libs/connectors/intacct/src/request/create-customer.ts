@@ -3,7 +3,7 @@ import type { XmlTree } from '../xml/xml-codec.js';
 import type { IntacctFunction } from './request-envelope.js';
 
 /** Key order below is MAILADDRESS in external-apis §1.10; do not reorder. */
-const mailAddressXml = (address: IntacctMailAddress): XmlTree => ({
+export const mailAddressXml = (address: IntacctMailAddress): XmlTree => ({
   ADDRESS1: address.address1,
   ADDRESS2: address.address2,
   CITY: address.city,

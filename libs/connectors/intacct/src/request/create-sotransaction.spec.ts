@@ -70,6 +70,19 @@ describe('create_sotransaction request', () => {
     assert.doesNotMatch(request(), /<createdfrom/, 'left out when not set');
   });
 
+  it('names the ship-to and bill-to contacts between shippingmethod and externalid', () => {
+    const withContacts: IntacctSalesOrder = { ...order, shipToContact: 'C-1001 Jane Roe & Co - 3f9a1c07b2', billToContact: 'C-1001 Jane Roe - 0c4d5e6f7a' };
+    const xml = buildRequestXml({ senderId: 's', senderPassword: 'p', requestControlId: 'r' }, { kind: 'session', sessionId: 'x' }, [createSoTransactionFunction(withContacts, 'so-1')]);
+    const verb = childrenOf(orderedParse(xml), ['request', 'operation', 'content', 'function', 'create_sotransaction']);
+    assert.deepEqual(childNames(verb), [
+      'transactiontype', 'datecreated', 'customerid', 'referenceno', 'message', 'shippingmethod', 'shipto', 'billto',
+      'externalid', 'basecurr', 'currency', 'sotransitems', 'subtotals',
+    ]);
+    assert.deepEqual(childNames(childrenOf(verb, ['shipto'])), ['contactname']);
+    assert.match(xml, /<shipto><contactname>C-1001 Jane Roe &amp; Co - 3f9a1c07b2<\/contactname><\/shipto><billto><contactname>C-1001 Jane Roe - 0c4d5e6f7a<\/contactname><\/billto>/);
+    assert.doesNotMatch(request(), /<shipto>|<billto>/, 'left out when not set');
+  });
+
   it('follows the xs:sequence of sotransitem', () => {
     const items = childrenOf(orderedParse(request()), ['request', 'operation', 'content', 'function', 'create_sotransaction', 'sotransitems']);
     assert.deepEqual(childNames(items[0]?.['sotransitem'] as Array<Record<string, unknown>>), [

@@ -35,6 +35,8 @@ export const createSoTransactionXml = (order: IntacctSalesOrder): XmlTree => ({
   referenceno: order.referenceNo,
   message: order.message,
   shippingmethod: order.shippingMethod,
+  shipto: order.shipToContact === undefined ? undefined : { contactname: order.shipToContact },
+  billto: order.billToContact === undefined ? undefined : { contactname: order.billToContact },
   externalid: order.externalId,
   basecurr: order.baseCurrency,
   currency: order.currency,

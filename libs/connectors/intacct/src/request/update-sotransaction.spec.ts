@@ -58,6 +58,14 @@ describe('update_sotransaction request', () => {
     assert.deepEqual(names(find(children, ['updatesubtotals'])['updatesubtotals'] as Node[]), ['updatesubtotal']);
   });
 
+  it('switches the ship-to (and bill-to) contact in the header, after message and before state', () => {
+    const moved = updateSoTransactionFunction('Sales Order-SO0001', { message: 'Ship to: 700 Lavaca St', shipToContact: 'C-1001 Jane Roe - 0c4d5e6f7a', billToContact: 'C-1001 Jane Roe - 3f9a1c07b2', state: 'Pending', subtotals: [] }, 'so-update-2');
+    const children = verbOf(request(moved), 'update_sotransaction')['update_sotransaction'] as Node[];
+    assert.deepEqual(names(children), ['message', 'shipto', 'billto', 'state']);
+    assert.deepEqual(names(find(children, ['shipto'])['shipto'] as Node[]), ['contactname']);
+    assert.match(request(moved), /<shipto><contactname>C-1001 Jane Roe - 0c4d5e6f7a<\/contactname><\/shipto>/);
+  });
+
   it('escapes text and leaves out what is not changed', () => {
     const xml = request(fn);
     assert.match(xml, /<message>Changed &amp; &quot;confirmed&quot;<\/message>/);

@@ -34,6 +34,8 @@ export const updateSoTransactionXml = (docId: string, change: IntacctSalesOrderC
   return {
     [`${ATTRIBUTE_PREFIX}key`]: docId,
     message: change.message,
+    shipto: change.shipToContact === undefined ? undefined : { contactname: change.shipToContact },
+    billto: change.billToContact === undefined ? undefined : { contactname: change.billToContact },
     state: change.state,
     updatesotransitems:
       updates.length + additions.length > 0

@@ -86,6 +86,12 @@ export const salesDocumentLineRowSchema = z.object({ DOCHDRID: z.string().min(1)
 /** `<customer>` in a CUSTOMER create reply. */
 export const createdCustomerSchema = z.object({ RECORDNO: z.string().min(1), CUSTOMERID: z.string().min(1) });
 
+/** `<contact>` in a CONTACT create reply; the CONTACTNAME echo is not relied on. */
+export const createdContactSchema = z.object({ RECORDNO: z.string().min(1), CONTACTNAME: text });
+
+/** A CONTACT row read for its key. */
+export const contactRowSchema = z.object({ RECORDNO: z.string().min(1), CONTACTNAME: z.string() });
+
 /** `<arpymt>` in an ARPYMT create reply. */
 export const createdArPaymentSchema = z.object({ RECORDNO: z.string().min(1) });
 

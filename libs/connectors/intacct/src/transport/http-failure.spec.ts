@@ -47,4 +47,14 @@ describe('HTTP and network failure classification', () => {
     assert.equal(error.code, 'INTACCT.UNAVAILABLE');
     assert.equal(error.details['outcomeUnknown'], true);
   });
+
+  it('keeps no credential of an echoed request in the error details', () => {
+    const echoed = '<request><control><senderid>tributary</senderid><password>sender-Pa55</password></control><operation><authentication><login><userid>ws</userid><companyid>C</companyid><password>user-Pa55</password></login></authentication></operation></request>';
+    const error = httpStatusFailure(500, undefined, echoed);
+    const body = String(error.details['body']);
+    assert.doesNotMatch(body, /Pa55/);
+    assert.match(body, /<password>\[redacted\]<\/password>/);
+    assert.doesNotMatch(String(httpStatusFailure(502, undefined, `${'x'.repeat(480)}<password>cut-off-secr`).details['body']), /cut-off/);
+    assert.doesNotMatch(String(httpStatusFailure(500, undefined, '<sessionid>abc123</sessionid>').details['body']), /abc123/);
+  });
 });

@@ -11,6 +11,18 @@ export const parseRetryAfter = (header: string | undefined, now = Date.now()): n
 };
 
 /**
+ * A reply body as kept in error details (logs, DLQ headers): at most 500 characters, with the
+ * values of credential elements removed — a proxy that echoes the request must not leak the
+ * sender or user password, or the session id.
+ */
+export const redactedSnippet = (body: string): string =>
+  body
+    .replace(/<(password|sessionid|senderpassword|userpassword)(\s[^>]*)?>[\s\S]*?<\/\1\s*>/gi, '<$1>[redacted]</$1>')
+    // An element cut off by the size limit: everything after its opening tag.
+    .replace(/<(password|sessionid|senderpassword|userpassword)(\s[^>]*)?>(?:(?!<\/\1)[\s\S])*$/i, '<$1>[redacted]')
+    .slice(0, 500);
+
+/**
  * A non-2xx HTTP status. 429 means the gateway refused the request before running it. A 5xx may
  * come after Intacct committed (the crash can be anywhere), so the outcome is unknown.
  */
@@ -25,14 +37,14 @@ export const httpStatusFailure = (status: number, retryAfterMs: number | undefin
     return IntegrationError.transient(IntacctErrorCode.unavailable, `Intacct answered HTTP ${status}`, {
       httpStatus: status,
       outcomeUnknown: true,
-      body: bodySnippet,
+      body: redactedSnippet(bodySnippet),
     });
   }
   // A 4xx here means a wrong URL or a proxy in the way: configuration, so pause rather than dead-letter.
   return IntegrationError.transient(IntacctErrorCode.unavailable, `Intacct answered HTTP ${status}`, {
     httpStatus: status,
     outcomeUnknown: false,
-    body: bodySnippet,
+    body: redactedSnippet(bodySnippet),
   });
 };
 

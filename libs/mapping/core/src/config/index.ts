@@ -1,4 +1,4 @@
-export { mappingConfigSchema, type MappingConfig, type DimensionRule, type EntityRoute, type PaymentMethodMapping, type SalesDocumentRule, type SettlementGateway, type ProductField } from './mapping-config.schema.js';
+export { mappingConfigSchema, type MappingConfig, type DimensionRule, type EntityRoute, type PaymentMethodMapping, type SalesDocumentRule, type SettlementGateway, type ProductField, type InventoryRules, type FulfilmentRule, type CustomerProfileRules, type ProfileField, type ProfileSource, type Sage100Rules, type Sage100StockRule, sage100RulesSchema, salesforceRulesSchema, type SalesforceRules, type SalesforcePicklist } from './mapping-config.schema.js';
 export { parseMappingConfig, loadMappingConfig, describeConfigProblems, type ConfigProblem } from './load-mapping-config.js';
 export { compileRule, jsonataExpression, holds, type CompiledRule } from './jsonata-rule.js';
 export { resolveDimensions, routeEntity, paymentMapping, statusMap, salesDocumentType, type Dimensions } from './rules.js';
