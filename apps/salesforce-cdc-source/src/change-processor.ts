@@ -100,7 +100,7 @@ export class ChangeProcessor {
     } else {
       const fresh = h.recordIds.filter((id) => this.noteCommit(id, h.commitNumber, h.sequenceNumber));
       if (fresh.length < h.recordIds.length) this.count('duplicate', h.recordIds.length - fresh.length);
-      if (fresh.length > 0) await this.rereadNow(entity, fresh, canonicalChangedFields(h.changedFields ?? []));
+      if (fresh.length > 0) await this.rereadNow(entity, fresh, canonicalChangedFields(h.changedFields ?? [], entity));
     }
     await this.deps.checkpoints.save(event.channel, event.replayId, h.commitTimestamp);
     this.deps.metrics.cdcReplayAge.set({ source: this.deps.service }, Math.max(0, (Date.now() - h.commitTimestamp) / 1000));

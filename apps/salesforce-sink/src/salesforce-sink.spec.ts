@@ -70,7 +70,7 @@ const event = (customer: Partial<CustomerEvent['customer']> = {}, source = 'clar
 const message = (value: CustomerEvent): PipelineMessage<CustomerEvent> => ({ topic: 't', partition: 0, offset: '0', key: value.customer.customerId, value, headers: {}, correlationId: 'c1' });
 
 describe('customerPipeline', () => {
-  const setup = (outcome: (type: string, record: SalesforceRecord) => RecordOutcome) => {
+  const setup = (outcome: (type: string, record: SalesforceRecord) => RecordOutcome, clarity?: { getCustomer: (id: string) => Promise<{ lastName: string } | null> }) => {
     const ledger = new InMemoryLedger<CrossReference>();
     const held: string[] = [];
     const upserts: Array<{ type: string; record: SalesforceRecord }> = [];
@@ -81,6 +81,7 @@ describe('customerPipeline', () => {
       batcher: { upsert: async (type, _ext, record) => { upserts.push({ type, record }); return outcome(type, record); } },
       ledger, rules, recordTypes: async () => new Map([['Business_Account', '012B'], ['PersonAccount', '012P']]),
       review: { hold: async (m, code) => { held.push(`${m.value.customer.customerId}:${code}`); }, release: async () => false },
+      ...(clarity ? { clarity } : {}),
     });
     return { pipeline, ledger, held, upserts, single };
   };
@@ -108,5 +109,14 @@ describe('customerPipeline', () => {
     assert.deepEqual(race.single, ['Account', 'Contact']);
     const many = setup(() => ({ kind: 'failed', error: IntegrationError.permanent('SALESFORCE.MULTIPLE_MATCHES', 'many', { ids: ['001A', '001B'] }) }));
     await assert.rejects(many.pipeline.handle(message(event()), ctx), (e: IntegrationError) => e.code === 'REVIEW.MULTIPLE_MATCHES' && !e.transient && /001A, 001B/.test(e.message));
+  });
+
+  it('no last name but Clarity has it: enriched, written, not held', async () => {
+    const asked: string[] = [];
+    const { pipeline, held, upserts } = setup((type) => ({ kind: 'saved', id: `${type}-1`, created: true }), { getCustomer: async (id) => { asked.push(id); return { lastName: 'FromClarity' }; } });
+    assert.equal((await pipeline.handle(message(event({ lastName: null })), ctx)).kind, 'done');
+    assert.deepEqual(asked, ['c-1']);
+    assert.deepEqual(held, []);
+    assert.equal(upserts.find((u) => u.type === 'Contact')?.record['LastName'], 'FromClarity');
   });
 });

@@ -138,6 +138,15 @@ describe('salesforce-cdc-source: Salesforce changes back to commerce.customer.v1
     await sleep(1500);
     assert.equal((await bus.fromSalesforce()).filter((e) => e.customer.customerId === 'rt-1').length, 1, 'exactly once');
     assert.equal(sim.cdcEvents().filter((e) => e.data.payload.ChangeEventHeader.changeOrigin.includes('client=tributary')).length, ourEventsBefore, 'the change did not go back to Salesforce');
+
+    // The Contact channel too: a rep renames the contact.
+    const contact = sim.records('Contact').find((c) => c[EXT] === 'rt-1')!;
+    sim.changeAsSalesRep('Contact', String(contact['Id']), { LastName: 'King' });
+    const renamed = await waitFor(async () => (await bus.fromSalesforce()).find((e) => e.customer.salesforceContactId === contact['Id']), { what: 'the contact change', timeoutMs: 20_000 });
+    assert.equal(renamed.customer.customerId, 'rt-1');
+    assert.equal(renamed.customer.lastName, 'King');
+    assert.equal(renamed.customer.company, 'Analytical Engines Ltd');
+    assert.deepEqual(renamed.customer.changedFields, ['lastName']);
   });
 
   it('duplicate and reordered events change nothing; several changes each come once', async () => {

@@ -210,6 +210,16 @@ describe('salesforce-sink: customers, orders and products into Salesforce (real 
     assert.equal(report.findings[0]!.reference, 'SFO-BAD-id');
     assert.equal(report.sections.account?.matched, 142, '100 + the reviewed one + its neighbour + 40 under faults');
     assert.equal(report.sections.order?.matched, 51, 'the 50 orders and the opportunity');
+
+    // A person account deleted by hand in Salesforce: missing, and --requeue-missing writes it again.
+    const victim = accounts().find((a) => a[EXT] === 'sf-e2e-5')!;
+    const token = await (await fetch(`${sim.url}/services/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret }) })).json() as { access_token: string };
+    const deleted = await fetch(`${sim.instanceUrl}/services/data/v62.0/sobjects/Account/${String(victim['Id'])}`, { method: 'DELETE', headers: { authorization: `Bearer ${token.access_token}` } });
+    assert.equal(deleted.status, 204);
+    const again = await reconcileSalesforce(loadConfig(salesforceCliEnvSchema, env), createLogger('e2e', 'silent'), { fromMs: 0, toMs: Date.now() + 60_000, requeueMissing: true, progress: () => undefined });
+    assert.ok(again.findings.some((f) => f.kind === 'missing' && f.record === 'account' && f.reference === 'sf-e2e-5'));
+    assert.equal(again.requeued, 2, 'the customer and the unknown-SKU order');
+    await waitFor(() => accounts().some((a) => a[EXT] === 'sf-e2e-5'), { what: 'the re-enqueued customer written again', timeoutMs: 20_000 });
   });
 
   it('an upsert race (DUPLICATE_VALUE) is retried as an update; several matches (HTTP 300) go to review with every id', async () => {

@@ -29,6 +29,8 @@ describe('Salesforce records → commerce.customer.v1', () => {
 
   it('CDC changed fields, compound ones included', () => {
     assert.deepEqual(canonicalChangedFields(['Phone', 'BillingAddress.City', 'Name.LastName', 'LastModifiedDate']).sort(), ['billingAddress', 'lastName', 'phone']);
+    assert.deepEqual(canonicalChangedFields(['Name', 'LastName'], 'Contact'), ['lastName']);
+    assert.deepEqual(canonicalChangedFields(['Name'], 'Account'), ['company']);
   });
 });
 

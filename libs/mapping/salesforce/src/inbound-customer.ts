@@ -89,23 +89,23 @@ export const toCanonicalCustomer = (entity: 'Account' | 'Contact', row: Row, con
   };
 };
 
-/** CDC changed-field names (compound ones as `MailingAddress.City`) → the canonical fields they touch. */
-export const canonicalChangedFields = (changed: readonly string[]): string[] => {
+/** CDC changed-field names (compound ones as `MailingAddress.City`) → the canonical fields they touch. A Contact's `Name` is the person's compound name, an Account's the company. */
+export const canonicalChangedFields = (changed: readonly string[], entity: 'Account' | 'Contact' = 'Account'): string[] => {
   const map: Record<string, string> = {
-    FirstName: 'firstName', LastName: 'lastName', Name: 'company', Email: 'email', PersonEmail: 'email', Phone: 'phone', OwnerId: 'accountOwner',
+    FirstName: 'firstName', LastName: 'lastName', Email: 'email', PersonEmail: 'email', Phone: 'phone', OwnerId: 'accountOwner',
     BillingAddress: 'billingAddress', MailingAddress: 'billingAddress', PersonMailingAddress: 'billingAddress', ShippingAddress: 'shippingAddress', HasOptedOutOfEmail: 'marketingOptIn',
   };
   const out = new Set<string>();
   for (const field of changed) {
-    const head = field.split('.')[0]!;
-    const hit = map[head] ?? (head === 'Name' ? 'company' : undefined);
-    if (hit) out.add(hit);
-    if (field.startsWith('Name.')) {
-      const part = field.split('.')[1];
+    const [head, part] = field.split('.') as [string, string | undefined];
+    if (head === 'Name') {
       if (part === 'FirstName') out.add('firstName');
-      if (part === 'LastName') out.add('lastName');
-      out.delete('company');
+      else if (part === 'LastName') out.add('lastName');
+      else if (!part && entity === 'Account') out.add('company');
+      continue;
     }
+    const hit = map[head];
+    if (hit) out.add(hit);
   }
   return [...out];
 };
