@@ -132,3 +132,102 @@ export const startSink = (env, sim, extra = {}) => startProcess('intacct-sink', 
   ...env, MAPPING_FILE: benchMappingFile(), INTACCT_ENDPOINT_URL: sim.url, INTACCT_SENDER_ID: SIM.senderId, INTACCT_SENDER_PASSWORD: SIM.senderPassword,
   INTACCT_COMPANY_ID: SIM.companyId, INTACCT_USER_ID: SIM.userId, INTACCT_USER_PASSWORD: SIM.password, ...extra,
 });
+
+/** The Sage 100 facade simulator as its own process (companies ABC and CAN), with its admin API. */
+export const SAGE100_KEY = 'sage100-bench-key';
+export const startSage100Sim = async ({ maxConcurrent = 4 } = {}) => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = await startProcess('sage100-simulator', join(root, 'simulators/sage100/dist/main.js'), {
+    SAGE100_SIM_PORT: String(port), SAGE100_SIM_HOST: '127.0.0.1', SAGE100_SIM_API_KEYS: SAGE100_KEY, SAGE100_SIM_COMPANIES: 'ABC,CAN',
+    SAGE100_SIM_MAX_CONCURRENT: String(maxConcurrent), SAGE100_SIM_SEED: '1',
+  }, { ready: async () => (await fetch(`${url}/_sim/stats`)).ok });
+  const admin = async (method, path, body) => {
+    const r = await fetch(`${url}/_sim${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+    if (r.status >= 400) throw new Error(`sage100 simulator ${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.status === 204 ? undefined : r.json();
+  };
+  return {
+    ...proc, url, seed: (s) => admin('POST', '/seed', s), setFaults: (plan) => admin('POST', '/faults', plan), stats: () => admin('GET', '/stats'),
+    /** Sales orders, open and history, of every company. */
+    salesOrders: async () => [...(await admin('GET', '/orders')), ...(await admin('GET', '/history'))],
+  };
+};
+
+/** The Salesforce org simulator as its own process, with its admin API. */
+export const SALESFORCE_CLIENT = { clientId: 'tributary-bench', clientSecret: 'bench-secret' };
+export const startSalesforceSim = async ({ dailyLimit = 100_000_000 } = {}) => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = await startProcess('salesforce-simulator', join(root, 'simulators/salesforce/dist/main.js'), {
+    SALESFORCE_SIM_PORT: String(port), SALESFORCE_SIM_HOST: '127.0.0.1', SALESFORCE_SIM_CLIENT_ID: SALESFORCE_CLIENT.clientId,
+    SALESFORCE_SIM_CLIENT_SECRET: SALESFORCE_CLIENT.clientSecret, SALESFORCE_SIM_DAILY_API_LIMIT: String(dailyLimit), SALESFORCE_SIM_SEED: '1',
+  }, { ready: async () => (await fetch(`${url}/_sim/info`)).ok });
+  const admin = async (method, path, body) => {
+    const r = await fetch(`${url}/_sim${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+    if (r.status >= 400) throw new Error(`salesforce simulator ${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.status === 204 ? undefined : r.json();
+  };
+  return {
+    ...proc, url, info: () => admin('GET', '/info'), apiUsage: () => admin('GET', '/api-usage'), records: (type) => admin('GET', `/records/${type}`),
+    seedRecord: async (type, fields) => (await admin('POST', `/seed/${type}`, { fields })).id,
+  };
+};
+
+/**
+ * Kafka access under a service env's topic prefix: provision topics, produce canonical events
+ * (Avro through the registry, as the services do), read a topic, and see whether a group caught up.
+ */
+export const benchBus = async (env) => {
+  const { createKafkaClient, provisionTopics, withPrefix, AvroEventCodec, IsolatedDecoder, SchemaRegistryClient, readTopicToEnd, retryKafka } = await import('@tributary/kafka-runtime');
+  const { createLogger } = await import('@tributary/observability');
+  const kafka = createKafkaClient({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'bench', logger: createLogger('bench', 'silent') });
+  const admin = kafka.admin(); await admin.connect();
+  const decoder = new IsolatedDecoder();
+  const registry = new SchemaRegistryClient(env.SCHEMA_REGISTRY_URL);
+  const codecs = new Map();
+  const topic = (name) => `${env.TOPIC_PREFIX}${name}`;
+  const codec = async (spec) => {
+    if (!codecs.has(spec.name)) codecs.set(spec.name, await AvroEventCodec.create({ registry, decoder, subject: `${topic(spec.name)}-value`, schema: spec.valueSchema }));
+    return codecs.get(spec.name);
+  };
+  let producer;
+  return {
+    topic,
+    provision: (specs) => provisionTopics(admin, specs.map((s) => withPrefix(s, env.TOPIC_PREFIX))),
+    /** Produces in chunks of 500 (acks=all). */
+    send: async (spec, messages) => {
+      if (!producer) { producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }); await producer.connect(); }
+      const c = await codec(spec);
+      for (let i = 0; i < messages.length; i += 500) {
+        await producer.send({ topic: topic(spec.name), acks: -1, messages: messages.slice(i, i + 500).map(({ key, value }) => ({ key, value: c.encode(value) })) });
+      }
+    },
+    /** Every message of a topic, decoded, with its Kafka timestamp. */
+    read: async (spec) => {
+      const raw = [];
+      await readTopicToEnd(kafka, topic(spec.name), (m) => raw.push({ key: m.key?.toString() ?? '', value: m.value, timestamp: Number(m.timestamp) }));
+      const c = await codec(spec);
+      const decoded = await c.decodeMany(raw.map((r) => r.value));
+      return raw.map((r, i) => ({ key: r.key, timestamp: r.timestamp, value: decoded[i]?.ok ? decoded[i].value : undefined }));
+    },
+    caughtUp: async (group, name) => {
+      const [ends, committed] = await Promise.all([
+        retryKafka(() => admin.fetchTopicOffsets(topic(name))),
+        retryKafka(() => admin.fetchOffsets({ groupId: `${env.TOPIC_PREFIX}${group}`, topics: [topic(name)] })),
+      ]);
+      const byPartition = new Map(committed[0].partitions.map((p) => [p.partition, BigInt(p.offset)]));
+      return ends.every((end) => BigInt(end.high) === 0n || (byPartition.get(end.partition) ?? -1n) >= BigInt(end.high));
+    },
+    close: async () => { await producer?.disconnect(); await admin.disconnect(); await decoder.close(); },
+  };
+};
+
+export const startSage100Sink = (env, sim, extra = {}) => startProcess('sage100-sink', join(root, 'apps/sage100-sink/dist/main.js'), {
+  ...env, MAPPING_FILE: benchMappingFile(), SAGE100_API_URL: sim.url, SAGE100_API_KEY: SAGE100_KEY, SAGE100_COMPANY_CODE: 'ABC', ...extra,
+});
+
+export const startSalesforceSink = (env, sim, extra = {}) => startProcess('salesforce-sink', join(root, 'apps/salesforce-sink/dist/main.js'), {
+  ...env, MAPPING_FILE: benchMappingFile(), SALESFORCE_LOGIN_URL: sim.url, SALESFORCE_CLIENT_ID: SALESFORCE_CLIENT.clientId,
+  SALESFORCE_CLIENT_SECRET: SALESFORCE_CLIENT.clientSecret, ...extra,
+});

@@ -1,16 +1,18 @@
 // `make bench`: runs the scenarios against the local stack (Kafka + registry must be up; run.sh sees to it).
-//   BENCH_ONLY=ingress,e2e,sink,codec,projector,peer   (default: all)
+//   BENCH_ONLY=ingress,e2e,sink,sage100,salesforce,codec,projector,peer   (default: all)
 //   BENCH_INGRESS_SECONDS=15  BENCH_E2E_RATE=200  BENCH_E2E_SECONDS=60  BENCH_SINK_ORDERS=600
 //   BENCH_CUSTOMER_FROM=fixed (as the peer: one web-sales customer; `order` = find or create each customer)
 //   BENCH_SINK_N=2  BENCH_SINK_L_MS=50  BENCH_SINK_CONCURRENCIES=2,6  BENCH_PEER_SECONDS=15
+//   BENCH_SAGE100_MAX_CONCURRENT=4  BENCH_SAGE100_L_MS=10  BENCH_SAGE100_SINK_CONCURRENCY=4  BENCH_SAGE100_ORDERS=600  BENCH_SAGE100_RATE=15  BENCH_SAGE100_SECONDS=30
+//   BENCH_SF_CUSTOMERS=2000  BENCH_SF_ORDERS=500  BENCH_SF_SINK_CONCURRENCY=6  (BENCH_SF_BATCH_MAX, BENCH_SF_BATCH_LINGER_MS)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDir, writeResult, machine, num, procStats, round, startSimulator, table } from './lib.mjs';
 import { cannon, orderBodies } from './load.mjs';
-import { codecScenario, e2eScenario, endToEnd, ingressScenario, projectorScenario, rssSampler, sinkScenario } from './scenarios.mjs';
+import { codecScenario, e2eScenario, endToEnd, ingressScenario, projectorScenario, rssSampler, sage100Scenario, salesforceScenario, sinkScenario } from './scenarios.mjs';
 import { startNodeRed } from './peer-node-red.mjs';
 
-const only = new Set(String(process.env.BENCH_ONLY ?? 'codec,ingress,e2e,sink,projector,peer').split(',').map((s) => s.trim()));
+const only = new Set(String(process.env.BENCH_ONLY ?? 'codec,ingress,e2e,sink,sage100,salesforce,projector,peer').split(',').map((s) => s.trim()));
 const m = machine();
 console.log(`Tributary bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ${m.kafka}; ${m.date}`);
 
@@ -26,6 +28,8 @@ await run('codec', codecScenario);
 await run('ingress', ingressScenario);
 await run('e2e', e2eScenario);
 await run('sink', sinkScenario);
+await run('sage100', sage100Scenario);
+await run('salesforce', salesforceScenario);
 await run('projector', projectorScenario);
 
 /** The peer on the same machine, the same simulator settings, the same load; reported as a ratio to ours. */

@@ -26,7 +26,8 @@ log_dir="$local_dir/logs"
 # and log files so that two stacks never share state.
 ksfx=""; [[ "$KAFKA_PORT" == 9092 ]] || ksfx="-$KAFKA_PORT"
 rsfx=""; [[ "$REGISTRY_PORT" == 8081 ]] || rsfx="-$REGISTRY_PORT"
-kafka_data="$local_dir/kafka/data$ksfx"
+kafka_data="${KAFKA_DATA_DIR:-$local_dir/kafka/data$ksfx}"
+[[ "$kafka_data" == /* ]] || kafka_data="$PWD/$kafka_data"
 kafka_props="$local_dir/kafka/server$ksfx.properties"
 kafka_pid="$run_dir/kafka$ksfx.pid"
 kafka_log="$log_dir/kafka$ksfx.log"
@@ -41,7 +42,7 @@ secs_since() { local t0="$1" t1; t1="$(now_ms)"; printf '%d.%01ds' $(((t1 - t0) 
 
 usage() {
   cat <<EOF
-usage: infra/local/stack.sh <command>
+usage: infra/local/stack.sh <command> [kafka|registry]
 
   fetch          download Kafka jars (.local/kafka/libs) and Apicurio (.local/apicurio) from
                  Maven Central, only when missing or when infra/local/pom.xml changed
@@ -53,12 +54,24 @@ usage: infra/local/stack.sh <command>
   status         show each component; exit 0 if both are reachable, else 3
   started-by-us  exit 0 if at least one pid file points at a live process we started
   reset          stop, then delete the broker's data (next start formats a fresh broker)
+  kill           SIGKILL the processes this script started for the current port set, as a crash
+                 would (no clean shutdown; the pid file stays until the next start or stop); for
+                 chaos tests. A later start restarts them on the same ports and data
+
+  start, stop, status, reset and kill take an optional component, kafka or registry: only that
+  one (e.g. a private broker for a chaos test, on its own ports and data, next to a shared
+  registry: KAFKA_PORT=19392 KAFKA_CONTROLLER_PORT=19393 infra/local/stack.sh start kafka).
 
 environment (defaults):
   KAFKA_PORT=9092  KAFKA_CONTROLLER_PORT=9093  REGISTRY_PORT=8081
   REGISTRY_MANAGEMENT_PORT=REGISTRY_PORT+1000  STACK_TIMEOUT=90 (seconds, readiness wait)
   KAFKA_HEAP_OPTS="-Xms256m -Xmx512m"  REGISTRY_HEAP_OPTS="-Xms64m -Xmx384m"
   JAVA_HOME (Kafka needs Java >= 17; the registry needs >= 21, else the newest /usr/lib/jvm/* is used)
+
+  KAFKA_DATA_DIR=.local/kafka/data[-KAFKA_PORT]  (the broker's log.dirs)
+  KAFKA_EXTRA_PROPS=""  (more broker settings, space-separated key=value, appended to its
+                        server.properties; e.g. broker.session.timeout.ms=2000 so that a broker
+                        restarted after a SIGKILL re-registers at once, not after 9 s)
 
 files: data .local/kafka/data[-PORT], logs .local/logs/{kafka,registry}[-PORT].log,
        pid files .local/run/{kafka,registry}[-PORT].pid
@@ -139,10 +152,13 @@ tail_log() {
   fi
 }
 
+# One lock per port set: a second stack on other ports (e.g. a chaos test's private broker,
+# killed and restarted while the shared stack serves other tests) never waits for this one.
 lock() {
   mkdir -p "$run_dir"
-  exec 9>"$run_dir/.stack.lock"
-  flock -w 600 9 || die "another stack.sh holds $(rel "$run_dir")/.stack.lock"
+  local file="$run_dir/.stack$ksfx$rsfx.lock"
+  exec 9>"$file"
+  flock -w 600 9 || die "another stack.sh holds $(rel "$file")"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -212,6 +228,12 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 EOF
+  # Extra broker settings, one key=value per word (e.g. a chaos test's faster re-registration).
+  local prop
+  for prop in ${KAFKA_EXTRA_PROPS:-}; do
+    [[ "$prop" == *=* ]] || die "KAFKA_EXTRA_PROPS: expected key=value words, got '$prop'"
+    printf '%s\n' "$prop" >>"$kafka_props"
+  done
 }
 
 # Checks that fail a start before anything is launched (only when we will launch the broker).
@@ -315,20 +337,37 @@ node_bin() {
   if [[ -n "$dir" ]]; then printf '%s' "$dir/node"; else command -v node; fi
 }
 
+# The components a command applies to: its optional argument (kafka | registry), else both.
+want_kafka=1; want_registry=1
+pick_component() {
+  case "${1:-}" in
+    "") ;;
+    kafka) want_registry=0 ;;
+    registry) want_kafka=0 ;;
+    *) printf 'stack: unknown component: %s (expected kafka or registry)\n' "$1" >&2; exit 64 ;;
+  esac
+}
+
 cmd_start() {
   lock
   cmd_fetch
-  kafka_precheck
+  (( want_kafka )) && kafka_precheck
   # The registry starts first: it is the slower one and does not depend on the broker.
-  start_registry
-  start_kafka
-  local args=(--timeout "$STACK_TIMEOUT" --kafka-since "$kafka_t0" --registry-since "$registry_t0")
-  [[ "$kafka_state" == reused ]] || args+=(--kafka-pid "$(<"$kafka_pid")")
-  [[ "$registry_state" == reused ]] || args+=(--registry-pid "$(<"$registry_pid")")
+  (( want_registry )) && start_registry
+  (( want_kafka )) && start_kafka
+  local args=(--timeout "$STACK_TIMEOUT") components=()
+  if (( want_kafka )); then
+    components+=(kafka); args+=(--kafka-since "$kafka_t0")
+    [[ "$kafka_state" == reused ]] || args+=(--kafka-pid "$(<"$kafka_pid")")
+  fi
+  if (( want_registry )); then
+    components+=(registry); args+=(--registry-since "$registry_t0")
+    [[ "$registry_state" == reused ]] || args+=(--registry-pid "$(<"$registry_pid")")
+  fi
   local node rc=0
   node="$(node_bin)"
   KAFKA_PORT="$KAFKA_PORT" REGISTRY_PORT="$REGISTRY_PORT" \
-    "$node" "$here/wait-ready.mjs" kafka registry "${args[@]}" 9>&- || rc=$?
+    "$node" "$here/wait-ready.mjs" "${components[@]}" "${args[@]}" 9>&- || rc=$?
   (( rc == 0 )) && return 0
   # wait-ready's exit code: bit 1 = kafka not ready, bit 2 = registry not ready, 64+ = its own error.
   if (( rc >= 64 )); then die "wait-ready.mjs failed (exit $rc)"; fi
@@ -355,21 +394,46 @@ cmd_stop() {
       esac
     done
   else
-    stop_one registry "$registry_pid" "$(registry_marker)"
-    stop_one kafka "$kafka_pid" "$(kafka_marker)"
+    pick_component "${1:-}"
+    (( want_registry )) && stop_one registry "$registry_pid" "$(registry_marker)"
+    (( want_kafka )) && stop_one kafka "$kafka_pid" "$(kafka_marker)"
   fi
+  return 0
+}
+
+# SIGKILL, as a crash would: no clean shutdown, no wait beyond the process being gone. Only a
+# process this script started (pid file + command line check); the pid file is left for the next
+# start or stop to clean up.
+kill_one() { # <name> <pidfile> <marker>
+  local name="$1" file="$2" marker="$3" pid i
+  if ! pid_ours "$file" "$marker"; then say "$name: nothing of ours to kill on this port set"; return 1; fi
+  pid="$(<"$file")"
+  kill -KILL "$pid" 2>/dev/null || true
+  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  say "$name (pid $pid) killed with SIGKILL"
+}
+
+cmd_kill() {
+  lock
+  local rc=0
+  (( want_registry )) && { kill_one registry "$registry_pid" "$(registry_marker)" || rc=1; }
+  (( want_kafka )) && { kill_one kafka "$kafka_pid" "$(kafka_marker)" || rc=1; }
+  return "$rc"
 }
 
 cmd_status() {
   local ok=0 how
-  if port_open "$KAFKA_PORT"; then
-    if kafka_ours; then how="started by us, pid $(<"$kafka_pid"), rss $(rss_of "$(<"$kafka_pid")")"; else how="not started by us"; fi
-    printf '%-9s up    127.0.0.1:%s  (%s)\n' kafka "$KAFKA_PORT" "$how"
-  elif kafka_ours; then
-    printf '%-9s starting  127.0.0.1:%s  (started by us, pid %s, port not open yet)\n' kafka "$KAFKA_PORT" "$(<"$kafka_pid")"; ok=3
-  else
-    printf '%-9s down  127.0.0.1:%s\n' kafka "$KAFKA_PORT"; ok=3
+  if (( want_kafka )); then
+    if port_open "$KAFKA_PORT"; then
+      if kafka_ours; then how="started by us, pid $(<"$kafka_pid"), rss $(rss_of "$(<"$kafka_pid")")"; else how="not started by us"; fi
+      printf '%-9s up    127.0.0.1:%s  (%s)\n' kafka "$KAFKA_PORT" "$how"
+    elif kafka_ours; then
+      printf '%-9s starting  127.0.0.1:%s  (started by us, pid %s, port not open yet)\n' kafka "$KAFKA_PORT" "$(<"$kafka_pid")"; ok=3
+    else
+      printf '%-9s down  127.0.0.1:%s\n' kafka "$KAFKA_PORT"; ok=3
+    fi
   fi
+  (( want_registry )) || return "$ok"
   local code
   code="$(curl -s -o /dev/null -m 3 -w '%{http_code}' "http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7/subjects" || true)"
   if [[ "$code" == 200 ]]; then
@@ -386,7 +450,8 @@ cmd_status() {
 cmd_started_by_us() { kafka_ours || registry_ours; }
 
 cmd_reset() {
-  cmd_stop
+  cmd_stop "${1:-}"
+  (( want_kafka )) || return 0   # the registry keeps nothing on disk
   if port_open "$KAFKA_PORT"; then
     say "note: a broker not started by us still answers on 127.0.0.1:$KAFKA_PORT; it is left alone"
   fi
@@ -396,11 +461,12 @@ cmd_reset() {
 
 case "${1:-}" in
   fetch) lock; cmd_fetch ;;
-  start) cmd_start ;;
+  start) pick_component "${2:-}"; cmd_start ;;
   stop) shift; cmd_stop "$@" ;;
-  status) cmd_status ;;
+  status) pick_component "${2:-}"; cmd_status ;;
   started-by-us) cmd_started_by_us ;;
-  reset) cmd_reset ;;
+  reset) pick_component "${2:-}"; cmd_reset "${2:-}" ;;
+  kill) pick_component "${2:-}"; cmd_kill ;;
   -h | --help | help) usage ;;
   "") usage >&2; exit 64 ;;
   *) printf 'stack: unknown command: %s\n\n' "$1" >&2; usage >&2; exit 64 ;;

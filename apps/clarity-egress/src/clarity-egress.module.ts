@@ -69,6 +69,7 @@ class ClarityEgressHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.runner = await startPipelines(runtime, {
       group: SERVICE,
       deadLetterTopic: dlq,
+      outcomeTopic: topics.outcome,
       metrics, log, retryPolicy,
       concurrency: config.SINK_CONCURRENCY,
       pipelines: [
@@ -113,7 +114,7 @@ export class ClarityEgressModule {
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: ClarityEgressModule,
-      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.inventoryLevel, topics.shipment, topics.customerProfile, topics.orderStatus, topics.order, topics.xref, dlq] })],
+      imports: [TributaryRuntimeModule.forRoot({ service: SERVICE, env, topics: [topics.inventoryLevel, topics.shipment, topics.customerProfile, topics.orderStatus, topics.order, topics.xref, topics.outcome, dlq] })],
       providers: [{ provide: EGRESS_CONFIG, useFactory: () => loadConfig(clarityEgressEnvSchema, env) }, ClarityEgressHost],
     };
   }

@@ -38,11 +38,19 @@ describe(`scale-out: ${ORDERS} orders over two intacct-sink replicas, one SIGKIL
     await stack.stop();
   });
 
+  const stderr = new Map<ChildProcess, string>();
   const startSink = () => {
-    const sink = spawn(process.execPath, [sinkMain], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const sink = spawn(process.execPath, [sinkMain], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    stderr.set(sink, '');
+    sink.stderr?.on('data', (chunk: Buffer) => stderr.set(sink, (stderr.get(sink)! + chunk.toString()).slice(-2000)));
     sinks.push(sink);
     return sink;
   };
+  /** Waits for `count` stable members; a replica that died on the way fails the test with its last words. */
+  const joined = (count: number, replicas: ChildProcess[]) => waitFor(async () => {
+    for (const r of replicas) if (r.exitCode !== null) throw new Error(`a replica exited with ${r.exitCode}: ${stderr.get(r)}`);
+    return (await members()) === count;
+  }, { what: `${count} replica(s) in the consumer group`, timeoutMs: 120_000, intervalMs: 500 });
 
   const members = async (): Promise<number> => {
     const admin = stack.kafka.admin();
@@ -56,9 +64,11 @@ describe(`scale-out: ${ORDERS} orders over two intacct-sink replicas, one SIGKIL
   };
 
   it('shares the partitions, hands the killed replica\'s partitions over, creates each document once and stays within the cap', async () => {
+    // One after the other, as a rollout does (two cold starts at once only slow each other down).
     const first = startSink();
+    await joined(1, [first]);
     const second = startSink();
-    await waitFor(async () => (await members()) === 2, { what: 'both replicas in the consumer group', timeoutMs: 120_000, intervalMs: 500 });
+    await joined(2, [first, second]);
 
     const orders = sampleOrders(ORDERS, { seed: 4242, startNumber: 424_000 });
     const results = await stack.sender({ maxAttempts: 8 }).sendMany(orders.map((o) => webhookFor(o)), { concurrency: 8 });
