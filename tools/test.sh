@@ -5,7 +5,8 @@
 #   tools/test.sh unit     only the suites that need no stack
 #   tools/test.sh deploy   only the Helm chart, Dockerfile and compose checks (tests/deploy) and the
 #                          alert rules and dashboard (tests/prometheus, promtool)
-#   tools/test.sh chaos    the full-size chaos runs (CHAOS_ORDERS=2000, CHAOS_KILLS=5; the projector kill
+#   tools/test.sh chaos    the full-size chaos runs (CHAOS_ORDERS=2000, CHAOS_KILLS=5 sink SIGKILLs,
+#                          CHAOS_BROKER_KILLS=3 SIGKILLs of a private broker on free ports; the projector kill
 #                          test with PROJECTOR_KILL_EVENTS=100000, PROJECTOR_KILLS=5 unless set)
 #   tools/test.sh fuzz     the full-size fuzz run (FUZZ_RUNS=10000 hostile webhooks unless set); the
 #                          e2e suite of a normal run includes the same fuzz specs in a short form (FUZZ_RUNS=500)
@@ -58,7 +59,9 @@ fi
 
 if [[ "$what" == chaos ]]; then
   if ! infra/local/stack.sh status >/dev/null 2>&1; then infra/local/stack.sh start || exit 1; started_stack=1; fi
-  CHAOS_ORDERS="${CHAOS_ORDERS:-2000}" CHAOS_KILLS="${CHAOS_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite chaos 1 'tests/e2e/dist/chaos.e2e-spec.js' & pids+=($!)
+  # The chaos spec starts its own broker (infra/local/stack.sh start kafka on a free port pair) to
+  # kill and restart it; the shared stack gives it the schema registry.
+  CHAOS_ORDERS="${CHAOS_ORDERS:-2000}" CHAOS_KILLS="${CHAOS_KILLS:-5}" CHAOS_BROKER_KILLS="${CHAOS_BROKER_KILLS:-3}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite chaos 1 'tests/e2e/dist/chaos.e2e-spec.js' & pids+=($!)
   # The inventory projector SIGKILLed during a stream of 100,000 events (5,000 in `make test`).
   PROJECTOR_KILL_EVENTS="${PROJECTOR_KILL_EVENTS:-100000}" PROJECTOR_KILLS="${PROJECTOR_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite projector-chaos 1 'tests/e2e/dist/inventory-projector-kill.e2e-spec.js' & pids+=($!)
 fi

@@ -174,6 +174,10 @@ mvn_fetch() { # <goal...> ; quiet and batch; its output is shown only when it fa
 
 cmd_fetch() {
   local stamp t0 tmp
+  # The jars are shared by every port set, whose locks are separate: fetching has a lock of its own.
+  mkdir -p "$run_dir"
+  exec 8>"$run_dir/.fetch.lock"
+  flock -w 900 8 || die "another stack.sh is fetching (holds $(rel "$run_dir")/.fetch.lock)"
   stamp="$(sha256sum "$here/pom.xml" | cut -c1-16)"
   mkdir -p "$local_dir/kafka"
   if [[ -f "$kafka_libs/.fetched" && "$(<"$kafka_libs/.fetched")" == "$stamp" ]]; then
@@ -200,6 +204,7 @@ cmd_fetch() {
     rm -rf "$apicurio_home"; mv "$tmp" "$apicurio_home"
     say "apicurio fetched in $(secs_since "$t0") ($(du -sh "$apicurio_home" | cut -f1))"
   fi
+  exec 8>&-
 }
 
 # ---------------------------------------------------------------------------------------------

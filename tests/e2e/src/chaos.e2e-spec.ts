@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
   let env: Record<string, string>;
   let brokenMapping: string;
   let fixedMapping: string;
+  let dir: string | undefined;
   let sinkLog: string;
   let stopping = false;
   let passed = false;
@@ -65,7 +66,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
       simulator: { seed: 2026, maxConcurrent: 4, timeoutHangMs: 5_000 },
       sinkEnv: { KAFKA_BROKERS: broker.brokers },
     });
-    const dir = mkdtempSync(join(tmpdir(), 'chaos-'));
+    dir = mkdtempSync(join(tmpdir(), 'chaos-'));
     sinkLog = join(dir, 'intacct-sink.log');
     // The anomaly review keeps its history in memory, which each kill wipes: it is not under test here.
     const shipped = readFileSync(MAPPING_FILE, 'utf8').replace('anomaly: { enabled: true', 'anomaly: { enabled: false');
@@ -94,6 +95,8 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     sink?.kill('SIGKILL');
     await stack?.stop().catch((error: unknown) => log(`stack stop: ${String(error)}`));
     if (process.env['CHAOS_KEEP_BROKER'] !== '1') await broker?.remove({ keepLog: !passed }).catch((error: unknown) => log(`private broker: ${String(error)}`));
+    if (passed && dir) rmSync(dir, { recursive: true, force: true }); // on a failure the sink's log stays for reading
+    else if (dir) log(`kept for reading: the sink's log ${sinkLog}${broker ? ` and the broker's ${broker.log}` : ''}`);
   });
 
   /** Starts the sink as its own process, as it runs in production; a crash it did not get from us is restarted, as Kubernetes would. */
@@ -243,6 +246,11 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     clearInterval(progress);
     log(`every good order in Intacct after ${Date.now() - t0} ms`);
 
+    // The reconciliation (below) runs while the DLQ is checked; Intacct answers it without faults.
+    s.intacct.clearFaults();
+    const reconciling = sleep(1500).then(() => reconcile()); // the pause lets a retry in flight settle before judging
+    reconciling.catch(() => undefined);
+
     // Every permanent failure is in the DLQ, and nothing else.
     const open = await waitFor(async () => {
       const entries = await openDeadLetters();
@@ -282,9 +290,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     log(`${open.length} open dead letters for ${permanent.size} permanent failures (${dead.length} records on the DLQ topic)`);
 
     // The reconciliation: the good orders each have their one document; only the dead-lettered ones are missing.
-    s.intacct.clearFaults();
-    await sleep(1500); // let a retry in flight settle before judging
-    const before = await reconcile();
+    const before = await reconciling;
     assert.deepEqual({ ...before.counts, missing: undefined }, { missing: undefined, duplicate: 0, mismatched: 0, orphan: 0 }, JSON.stringify(before.findings.filter((f) => f.kind !== 'missing').slice(0, 5)));
     assert.deepEqual(before.findings.filter((f) => f.kind === 'missing').map((f) => `${f.record} ${f.orderId}`).sort(), [...permanent.keys()].map((id) => `order ${id}`).sort(), 'missing: the dead-lettered orders, nothing else');
     assert.equal(before.sections['order']?.matched, good.length, 'every good order has its one document, with its total, currency and lines');
@@ -312,7 +318,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     const byStatus = s.intacct.stats().byStatus;
     assert.ok((byStatus['503'] ?? 0) > 0 && (byStatus['429'] ?? 0) > 0 && (byStatus['no-response'] ?? 0) > 0, `faults were injected: ${JSON.stringify(byStatus)}`);
     assert.equal(b.kills, BROKER_KILLS);
-    log(`done in ${Date.now() - t0} ms: broker killed ${b.kills}× (back in ${b.restartMs.join(', ')} ms), sink SIGKILLed ${KILLS}× + 1 graceful restart for the fix (${sinkStarts} starts, ${unexpectedSinkExits.length} exits by itself: ${unexpectedSinkExits.join(', ') || 'none'}), Intacct answers ${JSON.stringify(byStatus)}, ${permanent.size} permanent failures dead-lettered and replayed; sink log ${sinkLog}`);
+    log(`done in ${Date.now() - t0} ms: broker killed ${b.kills}× (back in ${b.restartMs.join(', ')} ms), sink SIGKILLed ${KILLS}× + 1 graceful restart for the fix (${sinkStarts} starts, ${unexpectedSinkExits.length} exits by itself: ${unexpectedSinkExits.join(', ') || 'none'}), Intacct answers ${JSON.stringify(byStatus)}, ${permanent.size} permanent failures dead-lettered and replayed`);
     passed = true;
   });
 });

@@ -99,6 +99,7 @@ export class PrivateBroker {
   async remove(options: { keepLog?: boolean } = {}): Promise<void> {
     await this.stack('reset');
     rmSync(join(root, `.local/kafka/server-${this.port}.properties`), { force: true });
+    rmSync(join(root, `.local/run/.stack-${this.port}.lock`), { force: true });
     if (!options.keepLog) for (const log of [this.log, `${this.log}.1`]) rmSync(log, { force: true });
   }
 }
