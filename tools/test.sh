@@ -62,6 +62,10 @@ if [[ "$what" == chaos ]]; then
   # The chaos spec starts its own broker (infra/local/stack.sh start kafka on a free port pair) to
   # kill and restart it; the shared stack gives it the schema registry.
   CHAOS_ORDERS="${CHAOS_ORDERS:-2000}" CHAOS_KILLS="${CHAOS_KILLS:-5}" CHAOS_BROKER_KILLS="${CHAOS_BROKER_KILLS:-3}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite chaos 1 'tests/e2e/dist/chaos.e2e-spec.js' & pids+=($!)
+  # The fault proxy between the sink and Intacct (black hole, latency, resets). It hung once in a
+  # fresh-clone run of make test (its start never finished) and is here until that is understood;
+  # the proxy's own specs (libs/testing) stay in make test.
+  run_suite network-chaos 1 'tests/e2e/dist/*.chaos-spec.js' & pids+=($!)
   # The inventory projector SIGKILLed during a stream of 100,000 events (5,000 in `make test`).
   PROJECTOR_KILL_EVENTS="${PROJECTOR_KILL_EVENTS:-100000}" PROJECTOR_KILLS="${PROJECTOR_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite projector-chaos 1 'tests/e2e/dist/inventory-projector-kill.e2e-spec.js' & pids+=($!)
 fi
