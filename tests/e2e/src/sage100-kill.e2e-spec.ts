@@ -44,15 +44,15 @@ describe(`sage100-sink SIGKILLed ${KILLS}× mid-stream: ${ORDERS} orders, each d
     await stack.sendOrders([...orders, ...orders, ...orders.map((o) => ({ ...o, eventId: `${o.eventId}-dup` }))]);
     for (let kill = 1; kill <= KILLS; kill++) {
       const target = Math.floor((kill * ORDERS) / (KILLS + 2));
-      await waitFor(() => distinct() >= target, { what: `${target} orders before the kill`, timeoutMs: 60_000, intervalMs: 50 });
+      await waitFor(() => distinct() >= target, { what: `${target} orders before the kill`, timeoutMs: 180_000, intervalMs: 50 });
       await sleep(Math.floor(Math.random() * 200));
       sink?.kill('SIGKILL');
       await new Promise((resolve) => sink?.once('exit', resolve));
       startSink();
     }
-    await waitFor(() => distinct() >= ORDERS, { what: 'every order in Sage 100', timeoutMs: 60_000, intervalMs: 250 });
+    await waitFor(() => distinct() >= ORDERS, { what: 'every order in Sage 100', timeoutMs: 180_000, intervalMs: 250 });
     stack.sim.clearFaults();
-    await waitFor(() => stack.caughtUp('sage100-sink', 'commerce.order.v1'), { what: 'every delivery handled', timeoutMs: 30_000 });
+    await waitFor(() => stack.caughtUp('sage100-sink', 'commerce.order.v1'), { what: 'every delivery handled', timeoutMs: 90_000 });
     for (const o of orders) assert.equal(stack.ordersFor(o.order.orderNumber).length, 1, `${o.order.orderNumber} once`);
     assert.equal(new Set(stack.sim.customers().filter((c) => c.EmailAddress.startsWith('kill')).map((c) => c.EmailAddress)).size, stack.sim.customers().filter((c) => c.EmailAddress.startsWith('kill')).length, 'one customer per e-mail');
 
