@@ -2,11 +2,10 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type O
 import { deadLetterTopic, topics, type CrossReference, type OrderEvent, type PaymentEvent, type ProductEvent, type ReturnEvent, type SettlementEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
 import { IntacctClient, intacctClientOptions } from '@tributary/connectors-intacct';
-import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
+import { ItemResolver, loadMappingConfig, OrderReview } from '@tributary/mapping-core';
 import { IdempotencyLedger, KafkaRuntime, LOGGER, startPipelines, TributaryRuntimeModule, type PipelineRunner } from '@tributary/kafka-runtime';
 import { TributaryMetrics, Readiness, type Logger } from '@tributary/observability';
 import { intacctSinkEnvSchema, type IntacctSinkConfig } from './intacct-sink.config.js';
-import { OrderReview } from './order-review.js';
 import { paymentPipeline } from './payment.pipeline.js';
 import { productPipeline } from './product.pipeline.js';
 import { returnPipeline } from './return.pipeline.js';

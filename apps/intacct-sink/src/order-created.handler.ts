@@ -4,7 +4,7 @@ import { checkoutPayment } from '@tributary/mapping-intacct';
 import { cashReceiptLedgerEntry, needsCashReceipt, recordCashReceipt } from './cash-receipt.step.js';
 import { ledgerEntries } from './ledger-entry.js';
 import { ensureOrderParties } from './order-parties.js';
-import { REVIEW_APPROVED_HEADER } from './order-review.js';
+import { REVIEW_APPROVED_HEADER } from '@tributary/mapping-core';
 import { recordAppliedVersion } from './order-version.js';
 import { planDocument } from './plan-document.js';
 import type { OrderHandler } from './sales-order.pipeline.js';

@@ -5,11 +5,10 @@ import type { CrossReference, OrderEvent } from '@tributary/canonical-model';
 import type { IntacctArPayment, IntacctContact, IntacctContactRef, IntacctCustomer, IntacctCustomerRef, IntacctSalesDocumentRef, IntacctSalesOrder, IntacctSalesOrderChange } from '@tributary/connectors-intacct';
 import type { AvroEventCodec, PipelineMessage } from '@tributary/kafka-runtime';
 import { createLogger } from '@tributary/observability';
-import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
+import { ItemResolver, loadMappingConfig, OrderReview } from '@tributary/mapping-core';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { InMemoryLedger } from '@tributary/testing';
-import { OrderReview } from './order-review.js';
 import { salesOrderPipeline, type IntacctPort } from './sales-order.pipeline.js';
 
 const orderEvent = (overrides: Partial<OrderEvent> = {}): OrderEvent => ({

@@ -6,7 +6,7 @@ import type { OrderEventType } from '@tributary/canonical-model';
 import { handleOrderCancelled } from './order-cancelled.handler.js';
 import { handleOrderCreated } from './order-created.handler.js';
 import { handleOrderUpdated } from './order-updated.handler.js';
-import type { OrderReview } from './order-review.js';
+import type { OrderReview } from '@tributary/mapping-core';
 
 export type IntacctPort = Pick<IntacctClient, 'createSalesOrder' | 'updateSalesOrder' | 'deleteSalesOrder' | 'findSalesDocumentByReference' | 'findCustomers' | 'createCustomer' | 'findContact' | 'createContact' | 'createArPayment' | 'findArPaymentByDocNumber'>;
 

@@ -7,7 +7,7 @@ import { checkCredit } from './credit.step.js';
 import { customerKey, ensureSage100Customer } from './customer.step.js';
 import type { HoldKind } from './held-orders.js';
 import { ledgerEntries } from './ledger-entry.js';
-import { REVIEW_APPROVED_HEADER } from './order-review.js';
+import { REVIEW_APPROVED_HEADER } from '@tributary/mapping-core';
 import { planDocument } from './plan-document.js';
 import type { OrderHandler, Sage100Port, SalesOrderPipelineDeps } from './sales-order.pipeline.js';
 import { decideStockOnce } from './stock.step.js';

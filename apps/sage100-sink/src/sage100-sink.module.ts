@@ -2,13 +2,12 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type O
 import { deadLetterTopic, topics, type CrossReference, type InventoryLevelEvent, type OrderEvent, type PaymentEvent } from '@tributary/canonical-model';
 import { loadConfig } from '@tributary/config';
 import { Sage100Client, sage100ClientOptions } from '@tributary/connectors-sage100';
-import { ItemResolver, loadMappingConfig } from '@tributary/mapping-core';
+import { ItemResolver, loadMappingConfig, OrderReview } from '@tributary/mapping-core';
 import { IdempotencyLedger, KafkaRuntime, LOGGER, startPipelines, TributaryRuntimeModule, type PipelineRunner } from '@tributary/kafka-runtime';
 import { TributaryMetrics, Readiness, type Logger } from '@tributary/observability';
 import { Gauge } from 'prom-client';
 import { HeldOrders, type HeldOrder } from './held-orders.js';
 import { placeOrder } from './order-created.handler.js';
-import { OrderReview } from './order-review.js';
 import { paymentPipeline } from './payment.pipeline.js';
 import { restockPipeline } from './restock.pipeline.js';
 import { sage100SinkEnvSchema, type Sage100SinkConfig } from './sage100-sink.config.js';

@@ -6,7 +6,7 @@ import type { HeldOrders } from './held-orders.js';
 import { handleOrderCancelled } from './order-cancelled.handler.js';
 import { handleOrderCreated } from './order-created.handler.js';
 import { handleOrderUpdated } from './order-updated.handler.js';
-import type { OrderReview } from './order-review.js';
+import type { OrderReview } from '@tributary/mapping-core';
 
 export type Sage100Port = Pick<Sage100Client,
   'companyCode' | 'createSalesOrder' | 'getSalesOrder' | 'updateSalesOrder' | 'findSalesOrdersByPo' | 'findCustomer' | 'searchCustomers' | 'createCustomer' |

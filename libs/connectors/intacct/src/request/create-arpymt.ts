@@ -2,11 +2,7 @@ import type { IntacctArPayment, IntacctDate } from '../intacct-types.js';
 import type { XmlTree } from '../xml/xml-codec.js';
 import { queryLiteral, type ReadByQuery } from './read-by-query.js';
 import type { IntacctFunction } from './request-envelope.js';
-
-const twoDigits = (n: number): string => String(n).padStart(2, '0');
-
-/** Generic objects take dates as mm/dd/yyyy. */
-export const usDate = (date: IntacctDate): string => `${twoDigits(date.month)}/${twoDigits(date.day)}/${date.year}`;
+import { usDate } from './us-date.js';
 
 /**
  * Key order below follows external-apis §1.13. Amounts go in the TRX_ (transaction-currency)

@@ -1,6 +1,6 @@
 import type { IntacctGlBatch, IntacctGlEntry } from '../intacct-types.js';
 import type { XmlTree } from '../xml/xml-codec.js';
-import { usDate } from './create-arpymt.js';
+import { usDate } from './us-date.js';
 import { queryLiteral, type ReadByQuery } from './read-by-query.js';
 import type { IntacctFunction } from './request-envelope.js';
 

@@ -1,4 +1,5 @@
 import type { IntacctFunction } from './request-envelope.js';
+import { usDate } from './us-date.js';
 
 /** A string literal in the readByQuery language: single quotes, backslash escapes (external-apis §1.8.2). */
 export const queryLiteral = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -25,7 +26,6 @@ export const readByQueryFunction = (read: ReadByQuery, controlId: string): Intac
 
 export const SALES_DOCUMENT_FIELDS = ['RECORDNO', 'DOCID', 'DOCNO', 'DOCPARID', 'STATE', 'TOTAL', 'PONUMBER', 'PRRECORDKEY', 'CURRENCY', 'WHENCREATED', 'WHENMODIFIED', 'CREATEDFROM', 'CUSTVENDID'] as const;
 
-const usDate = (date: { year: number; month: number; day: number }) => `${String(date.month).padStart(2, '0')}/${String(date.day).padStart(2, '0')}/${date.year}`;
 
 /** SODOCUMENT rows of some transaction definitions created in a date range (for reconciliation). */
 export const salesDocumentsCreatedBetween = (transactionTypes: readonly string[], from: { year: number; month: number; day: number }, to: { year: number; month: number; day: number }): ReadByQuery => ({

@@ -2,3 +2,4 @@ export { assessOrder, combine, assessOptionsSchema, type AssessOptions, type Ano
 export { OrderHistoryStats, orderHistorySnapshotSchema, type OrderHistorySnapshot, type OrderHistoryOptions } from './order-history-stats.js';
 export type { OrderFacts } from './order-facts.js';
 export type { AnomalyReason } from './signals.js';
+export { OrderReview, REVIEW_APPROVED_HEADER } from './order-review.js';

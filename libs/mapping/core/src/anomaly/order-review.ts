@@ -1,6 +1,8 @@
 import { IntegrationError } from '@tributary/core';
 import type { Order } from '@tributary/canonical-model';
-import { assessOrder, OrderHistoryStats, type AnomalyAssessment, type AssessOptions, type OrderFacts } from '@tributary/mapping-core';
+import { assessOrder, type AnomalyAssessment, type AssessOptions } from './assess-order.js';
+import type { OrderFacts } from './order-facts.js';
+import { OrderHistoryStats } from './order-history-stats.js';
 
 /** Header a person sets when replaying a held order they reviewed and approved. */
 export const REVIEW_APPROVED_HEADER = 'x-tributary-review';
