@@ -40,6 +40,14 @@ run_suite() {
 
 started=$(date +%s)
 pids=()
+# With the full run, the local stack starts in the background while the suites that need no stack
+# run; the stack suites (integration, e2e) start once those are done, so the e2e specs — which
+# spawn services and wait on them — do not share two cores with the unit suite and a JVM warming up.
+stack_pid=""
+if [[ "$what" == all ]] && ! infra/local/stack.sh status >/dev/null 2>&1; then
+  infra/local/stack.sh start > "$results/stack-start.log" 2>&1 & stack_pid=$!
+  started_stack=1
+fi
 if [[ "$what" != chaos && "$what" != deploy && "$what" != fuzz ]]; then
   run_suite unit 2 'libs/**/dist/**/*.spec.js' 'apps/**/dist/**/*.spec.js' 'simulators/**/dist/**/*.spec.js' & pids+=($!)
 fi
@@ -70,17 +78,19 @@ if [[ "$what" == chaos ]]; then
   PROJECTOR_KILL_EVENTS="${PROJECTOR_KILL_EVENTS:-100000}" PROJECTOR_KILLS="${PROJECTOR_KILLS:-5}" SUITE_TIMEOUT="${SUITE_TIMEOUT:-5400}" TEST_TIMEOUT=5400000 run_suite projector-chaos 1 'tests/e2e/dist/inventory-projector-kill.e2e-spec.js' & pids+=($!)
 fi
 
+status=0
 if [[ "$what" == all ]]; then
-  if ! infra/local/stack.sh status >/dev/null 2>&1; then
-    infra/local/stack.sh start || { echo "tributary: the local stack did not start"; echo "0 passed, 1 failed"; exit 1; }
-    started_stack=1
+  for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+  pids=()
+  if [[ -n "$stack_pid" ]]; then
+    wait "$stack_pid" || { cat "$results/stack-start.log"; echo "tributary: the local stack did not start"; echo "0 passed, 1 failed"; exit 1; }
+    cat "$results/stack-start.log"
   fi
-  run_suite integration 2 'libs/**/dist/**/*.int-spec.js' 'apps/**/dist/**/*.int-spec.js' & pids+=($!)
+  run_suite integration 1 'libs/**/dist/**/*.int-spec.js' 'apps/**/dist/**/*.int-spec.js' & pids+=($!)
   # Includes the fuzz specs (tests/e2e/src/fuzz-*.e2e-spec.ts) in their short form.
   FUZZ_RUNS="${FUZZ_RUNS:-500}" run_suite e2e 2 'tests/e2e/dist/**/*.e2e-spec.js' & pids+=($!)
 fi
 
-status=0
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 
 for log in "$results"/*.log; do

@@ -130,8 +130,8 @@ describe('fuzz: canary secrets never appear in logs, DLQ records or error bodies
     // The previous secret still works during a rotation.
     for (const o of orders.slice(5)) assert.equal(record(await previous.send(webhookFor(o))).status, 202);
 
-    await waitFor(() => new Set(intacct.documents().map((d) => d.referenceNo)).size >= good.length, { what: 'the good orders in Intacct', timeoutMs: 60_000 });
-    await waitFor(() => dead.length >= 2, { what: 'two dead letters', timeoutMs: 60_000 });
+    await waitFor(() => new Set(intacct.documents().map((d) => d.referenceNo)).size >= good.length, { what: 'the good orders in Intacct', timeoutMs: 180_000 });
+    await waitFor(() => dead.length >= 2, { what: 'two dead letters', timeoutMs: 120_000 });
     await sleep(500);
 
     const logs = output.join('');
