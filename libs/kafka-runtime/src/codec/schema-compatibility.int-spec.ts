@@ -36,6 +36,17 @@ describe('commerce.order.v1 in the schema registry (BACKWARD compatibility)', ()
     assert.equal(config.compatibilityLevel, 'BACKWARD');
   });
 
+  it('registers a new subject from several processes at once: all get the same id, the rule is set once (no 409 "rule already exists")', async () => {
+    for (let round = 0; round < 5; round++) {
+      const subject = `${uniquePrefix()}race.v1-value`;
+      // Separate clients, as separate services are: nothing cached between them.
+      const ids = await Promise.all(Array.from({ length: 6 }, () => new SchemaRegistryClient(registryUrl).register(subject, orderSchema)));
+      assert.equal(new Set(ids).size, 1, `one id for ${subject}: ${ids.join(', ')}`);
+      const config = await (await fetch(`${registryUrl}/config/${encodeURIComponent(subject)}`)).json() as { compatibilityLevel?: string };
+      assert.equal(config.compatibilityLevel, 'BACKWARD');
+    }
+  });
+
   it('decodes what @kafkajs/confluent-schema-registry encodes (Confluent wire format), money exact', async () => {
     const subject = `${uniquePrefix()}money-value`;
     const schema = { type: 'record', name: 'Payment', namespace: 'test', fields: [{ name: 'id', type: 'string' }, { name: 'amount', type: 'long' }] };

@@ -17,13 +17,23 @@ export class SchemaRegistryClient {
   /** Registers (or finds) `schema` under `subject`; a change the subject's compatibility forbids is refused. */
   async register(subject: string, schema: object): Promise<number> {
     try {
-      const { id } = await this.client.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
-      return id;
+      return await this.registerOnce(subject, schema).catch((error: unknown) => {
+        // Two processes registering a new subject at once: both find no compatibility rule, both
+        // register (idempotent), and the second to set the rule gets 409 "already exists" from
+        // Apicurio. The rule is in place then; registering again finds it and returns the id.
+        if (!isRuleAlreadyExists(error)) throw error;
+        return this.registerOnce(subject, schema);
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const incompatible = /incompatib|409/i.test(message);
       throw new IntegrationError(incompatible ? 'SCHEMA.INCOMPATIBLE' : 'SCHEMA.REGISTRY_UNAVAILABLE', `registering ${subject}: ${message}`, !incompatible, { subject }, { cause: error });
     }
+  }
+
+  private async registerOnce(subject: string, schema: object): Promise<number> {
+    const { id } = await this.client.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
+    return id;
   }
 
   /** The schema a message was written with. Unknown ids are permanent: no retry will make them appear. */
@@ -56,3 +66,6 @@ export class SchemaRegistryClient {
     return body.schema;
   }
 }
+
+const isRuleAlreadyExists = (error: unknown): boolean =>
+  error instanceof Error && (error as { status?: number }).status === 409 && /rule named .* already exists/i.test(error.message);
