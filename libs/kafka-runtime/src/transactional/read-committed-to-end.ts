@@ -14,7 +14,7 @@ import { retryKafka } from '../retry/retry-kafka.js';
 export const readCommittedToEnd = async (
   kafka: Kafka,
   topics: readonly string[],
-  onBatch: (topic: string, messages: KafkaMessage[]) => void | Promise<void>,
+  onBatch: (topic: string, messages: KafkaMessage[], partition: number) => void | Promise<void>,
 ): Promise<number> => {
   const admin = kafka.admin();
   await admin.connect();
@@ -53,7 +53,7 @@ export const readCommittedToEnd = async (
           if (end === undefined) return;
           const wanted = batch.messages.filter((m) => BigInt(m.offset) < end);
           count += wanted.length;
-          await onBatch(batch.topic, wanted);
+          if (wanted.length > 0) await onBatch(batch.topic, wanted, batch.partition);
         },
       }).catch(reject);
     });
