@@ -18,3 +18,16 @@ export const waitFor = async <T>(probe: () => T | Promise<T>, options: { timeout
 };
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `work`, or a rejection naming what did not finish within `timeoutMs`. */
+export const withTimeout = async <T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+};

@@ -9,7 +9,7 @@ import { createSalesforceCdcSource } from '@tributary/salesforce-cdc-source';
 import { createSalesforceSink } from '@tributary/salesforce-sink';
 import { sampleShopData, startClaritySimulator, type ClaritySimulator } from '@tributary/simulator-clarity';
 import { startSalesforceSimulator, type SalesforceSimulator } from '@tributary/simulator-salesforce';
-import { sleep, stackEnv, waitFor } from '@tributary/testing';
+import { sleep, stackEnv, waitFor, withTimeout } from '@tributary/testing';
 import { MAPPING_FILE } from './e2e-stack.js';
 
 const CLARITY = { clientId: 'tributary-roundtrip', clientSecret: 'roundtrip-secret' };
@@ -24,6 +24,13 @@ const EXT = 'Clarity_Customer_Id__c';
  * (field masters: Salesforce owns the phone) → customer.profile.v1 → clarity-egress → one PATCH
  * in Clarity, whose echo webhook the ingress keeps for audit only: nothing goes back to Salesforce.
  */
+const timed = async <T>(name: string, starting: Promise<T>): Promise<T> => {
+  const started = Date.now();
+  const app = await withTimeout(starting, 90_000, `${name} to start`);
+  process.stderr.write(`# roundtrip: ${name} started in ${Date.now() - started} ms\n`);
+  return app;
+};
+
 describe('Salesforce ⇄ Clarity round trip (ingress, salesforce-sink, salesforce-cdc-source, projector, egress)', () => {
   let shop: ClaritySimulator;
   let sf: SalesforceSimulator;
@@ -39,9 +46,12 @@ describe('Salesforce ⇄ Clarity round trip (ingress, salesforce-sink, salesforc
       SALESFORCE_LOGIN_URL: sf.url, SALESFORCE_CLIENT_ID: SALESFORCE.clientId, SALESFORCE_CLIENT_SECRET: SALESFORCE.clientSecret, SALESFORCE_TIMEOUT_MS: '5000',
       RETRY_INITIAL_DELAY_MS: '50', RETRY_MAX_DELAY_MS: '400', CIRCUIT_PROBE_INTERVAL_MS: '500', PROJECTOR_SESSION_TIMEOUT_MS: '6000',
     });
-    ingress = await createClarityIngress(env);
+    // Each start is timed and bounded: on a loaded machine a slow one is named, not a suite time-out.
+    ingress = await timed('clarity-ingress', createClarityIngress(env));
     shop.setWebhookTarget({ url: `${await ingress.getUrl()}/webhooks/clarity`, secrets: [WEBHOOK_SECRET], maxAttempts: 5, backoffMs: 100 });
-    for (const create of [createSalesforceSink, createSalesforceCdcSource, createInventoryProjector, createClarityEgress]) apps.push(await create(env));
+    for (const [name, create] of [['salesforce-sink', createSalesforceSink], ['salesforce-cdc-source', createSalesforceCdcSource], ['inventory-projector', createInventoryProjector], ['clarity-egress', createClarityEgress]] as const) {
+      apps.push(await timed(name, create(env)));
+    }
   });
   after(async () => {
     for (const app of apps.reverse()) await app.close();
