@@ -14,6 +14,14 @@ export const intacctSinkEnvSchema = intacctEnvSchema.extend({
   MAPPING_FILE: z.string().min(1).default('config/mappings/default.yaml'),
   /** Concurrent partitions = concurrent Intacct requests; Intacct allows 2 per company on most tiers. */
   SINK_CONCURRENCY: env.positiveInt(2),
+  /**
+   * Orders (keys) handled at the same time within one partition, each key still in order. More in
+   * flight fill the client's batches (up to INTACCT_MAX_FUNCTIONS_PER_REQUEST functions per request)
+   * without more concurrent requests.
+   */
+  SINK_KEY_CONCURRENCY: env.positiveInt(8),
+  /** How long the group waits for a replica that stopped heartbeating before its partitions move (Kafka allows 6–300 s by default). */
+  SINK_SESSION_TIMEOUT_MS: env.positiveInt(30_000),
   RETRY_MAX_ATTEMPTS: env.positiveInt(6),
   RETRY_INITIAL_DELAY_MS: env.positiveInt(200),
   RETRY_MAX_DELAY_MS: env.positiveInt(10_000),

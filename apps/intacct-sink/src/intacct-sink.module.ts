@@ -69,6 +69,8 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
       metrics,
       log: this.log,
       concurrency: config.SINK_CONCURRENCY,
+      keyConcurrency: config.SINK_KEY_CONCURRENCY,
+      sessionTimeoutMs: config.SINK_SESSION_TIMEOUT_MS,
       retryPolicy: { maxAttempts: config.RETRY_MAX_ATTEMPTS, initialDelayMs: config.RETRY_INITIAL_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS, probeIntervalMs: config.CIRCUIT_PROBE_INTERVAL_MS },
       pipelines: [
         salesOrderPipeline({

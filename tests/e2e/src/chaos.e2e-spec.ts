@@ -81,7 +81,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     assert.notEqual(fixed, shipped);
     assert.match(fixed, /TRB-LEGACY-BUNDLE: GIFTBOX-TASTER/);
     writeFileSync(fixedMapping, fixed);
-    env = { ...stack.env, MAPPING_FILE: brokenMapping, SINK_CONCURRENCY: '4', LOG_LEVEL: process.env['CHAOS_SINK_LOG_LEVEL'] ?? 'warn', OPS_PORT: '0', INTACCT_TIMEOUT_MS: '1500' };
+    env = { ...stack.env, MAPPING_FILE: brokenMapping, SINK_CONCURRENCY: '4', SINK_SESSION_TIMEOUT_MS: '10000', LOG_LEVEL: process.env['CHAOS_SINK_LOG_LEVEL'] ?? 'warn', OPS_PORT: '0', INTACCT_TIMEOUT_MS: '1500' };
     // As in the issue: 10% 5xx, 5% throttling, 5% time-outs of which half committed the document first.
     stack.intacct.setFaults({ rates: { http5xx: 0.1, throttle: 0.05, timeout: 0.025, commitThenFail: 0.025 }, commitThenFailMode: 'hang' });
     // The sink runs (its consumer group is formed) before the first order arrives.

@@ -7,6 +7,7 @@ import { OperatorHeader, PARKED_CODE } from '../dead-letter/dead-letter-headers.
 import type { ParkingLot } from '../dead-letter/parking-lot.js';
 import { fullJitterDelay, type RetryPolicy } from '../retry/retry-policy.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import { ContiguousCommitter } from './contiguous-committer.js';
 import type { OutcomeRecorder } from './outcome-recorder.js';
 import { headersAsText, type PipelineDefinition, type PipelineOutcome } from './pipeline.js';
 
@@ -21,6 +22,15 @@ export interface PipelineRunnerOptions {
   log: Logger;
   /** Partitions handled at the same time (order is kept within each). */
   concurrency?: number;
+  /**
+   * Keys handled at the same time within one partition (default 1: one message at a time). Order
+   * is kept per key; offsets are committed only up to the first message not yet done, so a crash
+   * redoes at most the unfinished ones (the effects are idempotent). More keys in flight fill the
+   * ERP clients' batches.
+   */
+  keyConcurrency?: number;
+  /** The consumer's session timeout (default 30 s); the heartbeat goes every tenth of it. */
+  sessionTimeoutMs?: number;
   /** Where each finished message's outcome goes (integration.outcome.v1); best-effort, never awaited. */
   outcomes?: OutcomeRecorder;
 }
@@ -63,8 +73,8 @@ export class PipelineRunner {
     const { kafka, groupId } = this.options;
     const consumer = kafka.consumer({
       groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
       maxWaitTimeInMs: 500,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
@@ -96,47 +106,69 @@ export class PipelineRunner {
 
   private async processBatch(pipeline: PipelineDefinition<unknown>, batch: Batch, resolveOffset: (offset: string) => void, ctl: Batchctl): Promise<void> {
     const decoded = await pipeline.codec.decodeMany(batch.messages.map((m) => m.value));
-    for (const [index, message] of batch.messages.entries()) {
-      if (this.stopping || !ctl.isRunning() || ctl.isStale()) return;
-      const started = performance.now();
-      const headers = headersAsText(message.headers);
-      const replayFor = headers[OperatorHeader.replayFor];
-      if (replayFor !== undefined && replayFor !== this.options.service && replayFor !== this.options.groupId) {
-        // A window replay for another consumer group (`tributary replay --group`): not ours to redo.
-        resolveOffset(message.offset);
-        await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-        continue;
-      }
-      try {
-        const value = decoded[index]!;
-        const finished = await inSpan(`${pipeline.name} process`, {
-          kind: SpanKind.CONSUMER,
-          traceparent: headers['traceparent'] ?? '',
-          attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic, 'messaging.kafka.partition': batch.partition, 'messaging.kafka.offset': message.offset, 'messaging.consumer.group.name': this.options.groupId, 'tributary.key': message.key?.toString() ?? '' },
-        }, async (span) => {
-          const result = await this.processMessage(pipeline, batch, message, value, ctl);
-          span.setAttribute('tributary.outcome', result.kind);
-          if (result.ref) span.setAttribute('tributary.ref', result.ref);
-          return result;
-        });
-        this.options.metrics.messages.inc({ service: this.options.service, topic: batch.topic, outcome: finished.kind });
-        this.options.outcomes?.record({
-          eventId: eventIdOf(value.ok ? value.value : undefined) ?? `${batch.topic}/${batch.partition}/${message.offset}`,
-          service: this.options.service, pipeline: pipeline.name, topic: batch.topic, partition: batch.partition, offset: message.offset,
-          key: message.key?.toString() ?? '', outcome: finished.kind, ref: finished.ref ?? null, reason: finished.reason ?? null,
-          correlationId: headers['correlation-id'] ?? `${batch.topic}/${batch.partition}/${message.offset}`,
-          traceId: traceIdOf(headers['traceparent']), subject: subjectOf(value.ok ? value.value : undefined), at: Date.now(),
-        });
-      } catch (error) {
-        if (error instanceof Stopped) return;
-        throw error;
-      }
+    const committer = new ContiguousCommitter(batch.messages.length, async (index) => {
+      const message = batch.messages[index]!;
       resolveOffset(message.offset);
       await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-      this.options.metrics.processingSeconds.observe({ service: this.options.service, topic: batch.topic }, (performance.now() - started) / 1000);
       this.options.metrics.consumerLag.set({ group: this.options.groupId, topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(message.offset) - 1n)));
       await ctl.heartbeat();
+    });
+    // One lane per key, in offset order; up to keyConcurrency lanes run at once.
+    const lanes = [...groupBy(batch.messages.map((_, index) => index), (index) => batch.messages[index]!.key?.toString() ?? '').values()];
+    let nextLane = 0;
+    let stopped = false;
+    const runLanes = async () => {
+      while (!stopped && nextLane < lanes.length) {
+        const lane = lanes[nextLane++]!;
+        for (const index of lane) {
+          if (stopped || this.stopping || !ctl.isRunning() || ctl.isStale()) { stopped = true; return; }
+          const done = await this.processOne(pipeline, batch, index, decoded[index]!, ctl);
+          if (!done) { stopped = true; return; }
+          await committer.done(index);
+        }
+      }
+    };
+    const workers = Math.max(1, Math.min(this.options.keyConcurrency ?? 1, lanes.length));
+    const results = await Promise.allSettled(Array.from({ length: workers }, () => runLanes()));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Handles one message and records its outcome; false when the runner is stopping (the message stays uncommitted). */
+  private async processOne(pipeline: PipelineDefinition<unknown>, batch: Batch, index: number, value: Decoded<unknown>, ctl: Batchctl): Promise<boolean> {
+    const message = batch.messages[index]!;
+    const started = performance.now();
+    const headers = headersAsText(message.headers);
+    const replayFor = headers[OperatorHeader.replayFor];
+    if (replayFor !== undefined && replayFor !== this.options.service && replayFor !== this.options.groupId) {
+      // A window replay for another consumer group (`tributary replay --group`): not ours to redo.
+      return true;
     }
+    try {
+      const finished = await inSpan(`${pipeline.name} process`, {
+        kind: SpanKind.CONSUMER,
+        traceparent: headers['traceparent'] ?? '',
+        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': batch.topic, 'messaging.kafka.partition': batch.partition, 'messaging.kafka.offset': message.offset, 'messaging.consumer.group.name': this.options.groupId, 'tributary.key': message.key?.toString() ?? '' },
+      }, async (span) => {
+        const result = await this.processMessage(pipeline, batch, message, value, ctl);
+        span.setAttribute('tributary.outcome', result.kind);
+        if (result.ref) span.setAttribute('tributary.ref', result.ref);
+        return result;
+      });
+      this.options.metrics.messages.inc({ service: this.options.service, topic: batch.topic, outcome: finished.kind });
+      this.options.outcomes?.record({
+        eventId: eventIdOf(value.ok ? value.value : undefined) ?? `${batch.topic}/${batch.partition}/${message.offset}`,
+        service: this.options.service, pipeline: pipeline.name, topic: batch.topic, partition: batch.partition, offset: message.offset,
+        key: message.key?.toString() ?? '', outcome: finished.kind, ref: finished.ref ?? null, reason: finished.reason ?? null,
+        correlationId: headers['correlation-id'] ?? `${batch.topic}/${batch.partition}/${message.offset}`,
+        traceId: traceIdOf(headers['traceparent']), subject: subjectOf(value.ok ? value.value : undefined), at: Date.now(),
+      });
+    } catch (error) {
+      if (error instanceof Stopped) return false;
+      throw error;
+    }
+    this.options.metrics.processingSeconds.observe({ service: this.options.service, topic: batch.topic }, (performance.now() - started) / 1000);
+    return true;
   }
 
   /** Returns the outcome label once the message is done with (effect or DLQ); throws Stopped to leave it uncommitted. */
@@ -228,4 +260,15 @@ const eventIdOf = (value: unknown): string | undefined => field(value, 'eventId'
 const subjectOf = (value: unknown): string | null => {
   const nested = (name: string) => field(value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined, 'orderNumber');
   return field(value, 'orderNumber') ?? nested('order') ?? nested('payment') ?? nested('return') ?? field(value, 'returnNumber') ?? field(value, 'settlementId') ?? null;
+};
+
+const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 };

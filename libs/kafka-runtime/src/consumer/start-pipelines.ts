@@ -18,6 +18,10 @@ export interface StartPipelinesOptions {
   readonly log: Logger;
   readonly retryPolicy?: RetryPolicy;
   readonly concurrency?: number;
+  /** Keys in flight at once within one partition (each key in order); 1 when not given. */
+  readonly keyConcurrency?: number;
+  /** The consumer's session timeout: how long a killed replica's partitions wait before they move (30 s when not given). */
+  readonly sessionTimeoutMs?: number;
   /** integration.outcome.v1 (with its Avro schema): when given, every finished message is recorded there (best-effort). */
   readonly outcomeTopic?: TopicSpec & { readonly valueSchema: object };
 }
@@ -44,6 +48,8 @@ export const startPipelines = async (runtime: KafkaRuntime, options: StartPipeli
     metrics: options.metrics,
     log: options.log,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.keyConcurrency ? { keyConcurrency: options.keyConcurrency } : {}),
+    ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
     ...(outcomes ? { outcomes } : {}),
   });
   for (const pipeline of options.pipelines) runner.add(pipeline);
