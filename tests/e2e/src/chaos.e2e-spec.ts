@@ -187,6 +187,8 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     }
     const good = orders.filter((o) => !permanent.has(o.orderId));
     const referenceOf = new Map(orders.map((o) => [o.orderNumber ?? o.orderId, o.orderId]));
+    // The simulator runs in this process: a probe copies its documents once (never once per order),
+    // or the probes starve the simulator and its replies time out.
     const documentedOrders = () => new Set(s.intacct.documents().map((d) => referenceOf.get(d.referenceNo)).filter((id) => id !== undefined));
 
     const progress = process.env['CHAOS_PROGRESS'] === '1' ? setInterval(() => log(`progress: ${accepted} accepted, ${documentedOrders().size} orders in Intacct`), 2000) : undefined;
@@ -242,7 +244,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     const retriedWebhooks = results.filter((r) => r.attempts > 1).length;
     log(`all ${ORDERS} webhooks accepted after ${Date.now() - t0} ms (${retriedWebhooks} needed more than one attempt, at most ${Math.max(...results.map((r) => r.attempts))})`);
 
-    await waitFor(() => good.every((o) => documentedOrders().has(o.orderId)), { what: 'every good order in Intacct', timeoutMs: Math.max(120_000, ORDERS * 200), intervalMs: 200 });
+    await waitFor(() => { const documented = documentedOrders(); return good.every((o) => documented.has(o.orderId)); }, { what: 'every good order in Intacct', timeoutMs: Math.max(120_000, ORDERS * 200), intervalMs: 200 });
     clearInterval(progress);
     log(`every good order in Intacct after ${Date.now() - t0} ms`);
 
@@ -303,7 +305,7 @@ describe(`chaos: ${ORDERS} orders, the broker SIGKILLed and restarted ${BROKER_K
     const [firstKey] = permanent.keys();
     assert.match(await replay('--key', firstKey!), /replayed \d+ message/);
     assert.match(await replay('--all'), /replayed \d+ message/);
-    await waitFor(() => orders.every((o) => documentedOrders().has(o.orderId)), { what: 'every order in Intacct after the replay', timeoutMs: 120_000, intervalMs: 500 });
+    await waitFor(() => { const documented = documentedOrders(); return orders.every((o) => documented.has(o.orderId)); }, { what: 'every order in Intacct after the replay', timeoutMs: 120_000, intervalMs: 500 });
     const drained = await waitFor(async () => ((await openDeadLetters()).length === 0 ? true : undefined), { what: 'the DLQ drained to 0 open', timeoutMs: 30_000, intervalMs: 1000 });
     assert.ok(drained);
 
