@@ -19,7 +19,7 @@ export const intacctSinkEnvSchema = intacctEnvSchema.extend({
    * flight fill the client's batches (up to INTACCT_MAX_FUNCTIONS_PER_REQUEST functions per request)
    * without more concurrent requests.
    */
-  SINK_KEY_CONCURRENCY: env.positiveInt(8),
+  SINK_LANES_PER_PARTITION: env.positiveInt(8),
   /** How long the group waits for a replica that stopped heartbeating before its partitions move (Kafka allows 6–300 s by default). */
   SINK_SESSION_TIMEOUT_MS: env.positiveInt(30_000),
   RETRY_MAX_ATTEMPTS: env.positiveInt(6),

@@ -69,7 +69,7 @@ class IntacctSinkHost implements OnApplicationBootstrap, OnApplicationShutdown {
       metrics,
       log: this.log,
       concurrency: config.SINK_CONCURRENCY,
-      keyConcurrency: config.SINK_KEY_CONCURRENCY,
+      keyConcurrency: config.SINK_LANES_PER_PARTITION,
       sessionTimeoutMs: config.SINK_SESSION_TIMEOUT_MS,
       retryPolicy: { maxAttempts: config.RETRY_MAX_ATTEMPTS, initialDelayMs: config.RETRY_INITIAL_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS, probeIntervalMs: config.CIRCUIT_PROBE_INTERVAL_MS },
       pipelines: [

@@ -211,7 +211,11 @@ describe('inventory-projector on the real broker (levels, reservations, customer
     await send(topics.xref, `intacct:customer:CUST-A`, xref('CUST-A'));
     await send(topics.xref, `intacct:customer:CUST-B`, xref('CUST-B'));
     const profileOf = (id: string) => profiles.filter((p) => p.profile.customerId === id).at(-1)?.profile;
-    await waitFor(() => profileOf('CUST-A')?.ids['intacct'] && profileOf('CUST-B')?.ids['intacct'], { what: 'both profiles with their ERP ids' });
+    // The customer and xref topics are not ordered with each other: wait until each profile has its
+    // ERP id and has folded all three updates (seven mastered fields carry a provenance).
+    const complete = (id: string) => { const p = profileOf(id); return p?.ids['intacct'] !== undefined && Object.keys(p.provenance).length >= 7; };
+    await waitFor(() => complete('CUST-A') && complete('CUST-B'), { what: 'both profiles complete, with their ERP ids' });
+    await sleep(300);
     const a = profileOf('CUST-A')!;
     const b = profileOf('CUST-B')!;
     assert.equal(a.email, 'ada@example.com', 'email mastered by Clarity');

@@ -17,13 +17,18 @@ export class SchemaRegistryClient {
   /** Registers (or finds) `schema` under `subject`; a change the subject's compatibility forbids is refused. */
   async register(subject: string, schema: object): Promise<number> {
     try {
-      return await this.registerOnce(subject, schema).catch((error: unknown) => {
-        // Two processes registering a new subject at once: both find no compatibility rule, both
-        // register (idempotent), and the second to set the rule gets 409 "already exists" from
-        // Apicurio. The rule is in place then; registering again finds it and returns the id.
-        if (!isRuleAlreadyExists(error)) throw error;
-        return this.registerOnce(subject, schema);
-      });
+      // Two processes registering a new subject at once race on its compatibility rule: the library
+      // registers, then sets the rule. The second to set it gets 409 "already exists" from Apicurio,
+      // and one that reads the rule in between sees the default (NONE). Either way the rule is (about
+      // to be) in place: registering again finds it and returns the id.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.registerOnce(subject, schema);
+        } catch (error) {
+          if (attempt >= 5 || !(isRuleRace(error) || error instanceof RegistrationTimeout)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const incompatible = /incompatib|409/i.test(message);
@@ -32,8 +37,17 @@ export class SchemaRegistryClient {
   }
 
   private async registerOnce(subject: string, schema: object): Promise<number> {
-    const { id } = await this.client.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
-    return id;
+    // The library's HTTP calls have no time limit; a registration must not hang a service's start.
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RegistrationTimeout(`no answer from the schema registry within ${REGISTER_TIMEOUT_MS} ms`)), REGISTER_TIMEOUT_MS);
+    });
+    try {
+      const { id } = await Promise.race([this.client.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject }), expired]);
+      return id;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The schema a message was written with. Unknown ids are permanent: no retry will make them appear. */
@@ -67,5 +81,10 @@ export class SchemaRegistryClient {
   }
 }
 
-const isRuleAlreadyExists = (error: unknown): boolean =>
-  error instanceof Error && (error as { status?: number }).status === 409 && /rule named .* already exists/i.test(error.message);
+const REGISTER_TIMEOUT_MS = 10_000;
+class RegistrationTimeout extends Error {}
+
+const isRuleRace = (error: unknown): boolean =>
+  error instanceof Error &&
+  (((error as { status?: number }).status === 409 && /rule named .* already exists/i.test(error.message)) ||
+    (error.name === 'ConfluentSchemaRegistryCompatibilityError' && /\(BACKWARD != NONE\)/.test(error.message)));
