@@ -133,6 +133,13 @@ export const startSink = (env, sim, extra = {}) => startProcess('intacct-sink', 
   INTACCT_COMPANY_ID: SIM.companyId, INTACCT_USER_ID: SIM.userId, INTACCT_USER_PASSWORD: SIM.password, ...extra,
 });
 
+/** A simulator's admin API (`/_sim/...`): JSON in and out, any 4xx/5xx thrown with its body. */
+const simulatorAdmin = (url, name) => async (method, path, body) => {
+  const r = await fetch(`${url}/_sim${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  if (r.status >= 400) throw new Error(`${name} simulator ${method} ${path}: ${r.status} ${await r.text()}`);
+  return r.status === 204 ? undefined : r.json();
+};
+
 /** The Sage 100 facade simulator as its own process (companies ABC and CAN), with its admin API. */
 export const SAGE100_KEY = 'sage100-bench-key';
 export const startSage100Sim = async ({ maxConcurrent = 4 } = {}) => {
@@ -142,11 +149,7 @@ export const startSage100Sim = async ({ maxConcurrent = 4 } = {}) => {
     SAGE100_SIM_PORT: String(port), SAGE100_SIM_HOST: '127.0.0.1', SAGE100_SIM_API_KEYS: SAGE100_KEY, SAGE100_SIM_COMPANIES: 'ABC,CAN',
     SAGE100_SIM_MAX_CONCURRENT: String(maxConcurrent), SAGE100_SIM_SEED: '1',
   }, { ready: async () => (await fetch(`${url}/_sim/stats`)).ok });
-  const admin = async (method, path, body) => {
-    const r = await fetch(`${url}/_sim${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
-    if (r.status >= 400) throw new Error(`sage100 simulator ${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.status === 204 ? undefined : r.json();
-  };
+  const admin = simulatorAdmin(url, 'sage100');
   return {
     ...proc, url, seed: (s) => admin('POST', '/seed', s), setFaults: (plan) => admin('POST', '/faults', plan), stats: () => admin('GET', '/stats'),
     /** Sales orders, open and history, of every company. */
@@ -163,11 +166,7 @@ export const startSalesforceSim = async ({ dailyLimit = 100_000_000 } = {}) => {
     SALESFORCE_SIM_PORT: String(port), SALESFORCE_SIM_HOST: '127.0.0.1', SALESFORCE_SIM_CLIENT_ID: SALESFORCE_CLIENT.clientId,
     SALESFORCE_SIM_CLIENT_SECRET: SALESFORCE_CLIENT.clientSecret, SALESFORCE_SIM_DAILY_API_LIMIT: String(dailyLimit), SALESFORCE_SIM_SEED: '1',
   }, { ready: async () => (await fetch(`${url}/_sim/info`)).ok });
-  const admin = async (method, path, body) => {
-    const r = await fetch(`${url}/_sim${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
-    if (r.status >= 400) throw new Error(`salesforce simulator ${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.status === 204 ? undefined : r.json();
-  };
+  const admin = simulatorAdmin(url, 'salesforce');
   return {
     ...proc, url, info: () => admin('GET', '/info'), apiUsage: () => admin('GET', '/api-usage'), records: (type) => admin('GET', `/records/${type}`),
     seedRecord: async (type, fields) => (await admin('POST', `/seed/${type}`, { fields })).id,

@@ -1,3 +1,5 @@
+import { withTimeout as withTimeoutOr } from '@tributary/core';
+
 /** Polls until `probe` returns a truthy value (returned) or the time is up (throws, saying what was awaited). */
 export const waitFor = async <T>(probe: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> => {
   const { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = options;
@@ -20,14 +22,5 @@ export const waitFor = async <T>(probe: () => T | Promise<T>, options: { timeout
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** `work`, or a rejection naming what did not finish within `timeoutMs`. */
-export const withTimeout = async <T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
+export const withTimeout = <T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> =>
+  withTimeoutOr(work, timeoutMs, () => new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));

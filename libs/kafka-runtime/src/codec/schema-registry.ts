@@ -1,5 +1,6 @@
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
-import { IntegrationError } from '@tributary/core';
+import { IntegrationError, withTimeout } from '@tributary/core';
+import { retryWhile } from '../retry/retry-while.js';
 
 /**
  * The Confluent-compatible registry (Apicurio's `/apis/ccompat/v7` here). Registration goes through
@@ -20,15 +21,13 @@ export class SchemaRegistryClient {
       // Two processes registering a new subject at once race on its compatibility rule: the library
       // registers, then sets the rule. The second to set it gets 409 "already exists" from Apicurio,
       // and one that reads the rule in between sees the default (NONE). Either way the rule is (about
-      // to be) in place: registering again finds it and returns the id.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await this.registerOnce(subject, schema);
-        } catch (error) {
-          if (attempt >= 5 || !(isRuleRace(error) || error instanceof RegistrationTimeout)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-        }
-      }
+      // to be) in place: registering again finds it and returns the id. A registration that never
+      // answers (the library's HTTP calls have no time limit) is tried again too.
+      return await retryWhile(() => this.registerOnce(subject, schema), {
+        retriable: (error) => isRuleRace(error) || error instanceof RegistrationTimeout,
+        maxAttempts: 5,
+        delayMs: (attempt) => 50 * attempt,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const incompatible = /incompatib|409/i.test(message);
@@ -37,17 +36,9 @@ export class SchemaRegistryClient {
   }
 
   private async registerOnce(subject: string, schema: object): Promise<number> {
-    // The library's HTTP calls have no time limit; a registration must not hang a service's start.
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RegistrationTimeout(`no answer from the schema registry within ${REGISTER_TIMEOUT_MS} ms`)), REGISTER_TIMEOUT_MS);
-    });
-    try {
-      const { id } = await Promise.race([this.client.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject }), expired]);
-      return id;
-    } finally {
-      clearTimeout(timer);
-    }
+    const registering = this.client.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
+    const { id } = await withTimeout(registering, REGISTER_TIMEOUT_MS, () => new RegistrationTimeout(`no answer from the schema registry within ${REGISTER_TIMEOUT_MS} ms`));
+    return id;
   }
 
   /** The schema a message was written with. Unknown ids are permanent: no retry will make them appear. */
